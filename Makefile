@@ -1,0 +1,47 @@
+# The two commands a newcomer types: `make run` and `make test`.
+# Both create .venv when missing, install the project, and are quick the second time.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSTEM_TOOLS := minisign age pdftoppm
+
+.PHONY: run test lint typecheck bench translations system-tools clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/transfer-desk
+
+# Debian's minisign, age and poppler-utils are used by the tests of sealed filings and PDFs.
+system-tools:
+	@missing=""; for t in $(SYSTEM_TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing system tools:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq minisign age poppler-utils >/dev/null \
+		|| echo "warning: could not install$$missing; tests that need them will be skipped"; \
+	fi
+
+test: $(STAMP) system-tools
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/startup.py
+
+translations: $(STAMP)
+	$(BIN)/python -m desktop.ui.i18n_build
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,348 @@
+"""The vault: one SQLCipher database keyed by a random data key, plus its key-slot file.
+
+Life cycle: ``create`` → ``unlock_*`` → ``transaction()`` / ``read()`` → ``lock``. The data key
+lives in a ``bytearray`` only while unlocked and is overwritten on lock (Python copies it into
+the hex PRAGMA string per connection; the threat model says so).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import QueuePool
+from sqlcipher3 import dbapi2
+
+from db import connection, keyslots, migrate
+from db.atomic import fsync_dir
+from db.kdf import KdfParams
+from db.keyslots import KIND_PASSPHRASE, KIND_RECOVERY, KeySlotFile
+from db.schema import settings
+from desktop.errors import StorageError
+
+VAULT_ID_KEY = "vault_id"
+# What services annotate a connection with, so only db/ names SQLAlchemy.
+Conn = Connection
+
+
+def keys_path_for(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keys")
+
+
+class Vault:
+    def __init__(self, db_path: Path, *, randbytes: Callable[[int], bytes] = os.urandom) -> None:
+        self.db_path = Path(db_path)
+        self.keys_path = keys_path_for(self.db_path)
+        self._randbytes = randbytes
+        self._key: bytearray | None = None
+        self._engine: Engine | None = None
+        self._vault_id: str | None = None
+
+    # -- state -----------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return self.db_path.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def vault_id(self) -> str:
+        if self._vault_id is None:
+            self._vault_id = self.read_slots().vault_id
+        return self._vault_id
+
+    def read_slots(self) -> KeySlotFile:
+        if not self.db_path.exists():
+            raise StorageError(f"找不到数据库文件：{self.db_path}")
+        return keyslots.read(self.keys_path)
+
+    def logins(self) -> list[tuple[str, str]]:
+        """(user_id, login) for the unlock dialog, read without the key."""
+        return self.read_slots().logins()
+
+    # -- creation --------------------------------------------------------------------------
+    def create(
+        self,
+        *,
+        user_id: str,
+        login: str,
+        passphrase: str,
+        recovery_secret: bytes,
+        kdf: KdfParams,
+        initialize: Callable[[Connection], None],
+    ) -> None:
+        """Create the database and key slots; ``initialize`` fills the first rows in one
+        transaction. Nothing is left behind if any step fails."""
+        if self.db_path.exists():
+            raise StorageError(f"保管库已存在：{self.db_path}")
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        vault_id = str(uuid.UUID(bytes=self._randbytes(16), version=4))
+        data_key = bytearray(self._randbytes(32))
+        building = self.db_path.with_name(self.db_path.name + ".creating")
+        try:
+            self._remove_db_files(building)
+            engine = self._make_engine(building, data_key)
+            try:
+                with engine.connect() as conn:
+                    migrate.upgrade(conn)
+                    conn.commit()
+                with engine.connect() as conn:
+                    conn.execute(insert(settings).values(key=VAULT_ID_KEY, value=f'"{vault_id}"'))
+                    initialize(conn)
+                    conn.commit()
+                _outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                engine.dispose()
+            slots = KeySlotFile(vault_id=vault_id, slots=())
+            for secret, kind, uid, name in (
+                (passphrase.encode(), KIND_PASSPHRASE, user_id, login),
+                (recovery_secret, KIND_RECOVERY, "", ""),
+            ):
+                slots = slots.with_slot(
+                    keyslots.seal(
+                        vault_id=vault_id,
+                        data_key=bytes(data_key),
+                        secret=secret,
+                        kind=kind,
+                        user_id=uid,
+                        login=name,
+                        kdf=kdf,
+                        randbytes=self._randbytes,
+                    )
+                )
+            keyslots.write(self.keys_path, slots)
+            os.replace(building, self.db_path)
+            fsync_dir(self.db_path.parent)
+        except BaseException:
+            self._remove_db_files(building)
+            raise
+        finally:
+            _wipe(data_key)
+
+    # -- unlock / lock ---------------------------------------------------------------------
+    def unlock_with_passphrase(self, user_id: str, passphrase: str) -> None:
+        slots = self.read_slots()
+        slot = slots.passphrase_slot(user_id)
+        if slot is None:
+            raise StorageError("该用户在本保管库中没有密钥槽，无法登录。")
+        self._open(slots, keyslots.open_slot(slots.vault_id, slot, passphrase.encode()))
+
+    def unlock_with_recovery(self, recovery_secret: bytes) -> None:
+        slots = self.read_slots()
+        slot = slots.recovery_slot()
+        if slot is None:
+            raise StorageError("密钥槽文件中没有恢复码槽。")
+        self._open(slots, keyslots.open_slot(slots.vault_id, slot, recovery_secret))
+
+    def lock(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._key is not None:
+            _wipe(self._key)
+            self._key = None
+
+    def _open(self, slots: KeySlotFile, key: bytearray) -> None:
+        self.lock()
+        engine = None
+        try:
+            engine = self._make_engine(self.db_path, key)
+            with engine.connect() as conn:
+                stored = conn.execute(
+                    select(settings.c.value).where(settings.c.key == VAULT_ID_KEY)
+                ).scalar_one_or_none()
+            if stored != f'"{slots.vault_id}"':
+                raise StorageError("密钥槽文件与数据库文件不属于同一保管库。")
+            self._migrate_if_needed(engine, key)
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            _wipe(key)
+            raise
+        self._key, self._engine, self._vault_id = key, engine, slots.vault_id
+
+    # -- key slots while unlocked ----------------------------------------------------------
+    def change_passphrase(self, user_id: str, old: str, new: str, kdf: KdfParams) -> None:
+        """Re-wrap one user's slot; the database file is not touched."""
+        slots = self.read_slots()
+        slot = slots.passphrase_slot(user_id)
+        if slot is None:
+            raise StorageError("该用户在本保管库中没有密钥槽。")
+        key = keyslots.open_slot(slots.vault_id, slot, old.encode())
+        try:
+            self._write_slot(slots, key, new.encode(), KIND_PASSPHRASE, user_id, slot.login, kdf)
+        finally:
+            _wipe(key)
+
+    def set_passphrase(self, user_id: str, login: str, passphrase: str, kdf: KdfParams) -> None:
+        """Add or replace a user's slot with the key in memory (new user, recovery reset)."""
+        self._write_slot(
+            self.read_slots(),
+            self._require_key(),
+            passphrase.encode(),
+            KIND_PASSPHRASE,
+            user_id,
+            login,
+            kdf,
+        )
+
+    def remove_user_slot(self, user_id: str) -> None:
+        self._require_key()
+        keyslots.write(self.keys_path, self.read_slots().without_user(user_id))
+
+    def _write_slot(
+        self,
+        slots: KeySlotFile,
+        key: bytearray,
+        secret: bytes,
+        kind: str,
+        user_id: str,
+        login: str,
+        kdf: KdfParams,
+    ) -> None:
+        slot = keyslots.seal(
+            vault_id=slots.vault_id,
+            data_key=bytes(key),
+            secret=secret,
+            kind=kind,
+            user_id=user_id,
+            login=login,
+            kdf=kdf,
+            randbytes=self._randbytes,
+        )
+        keyslots.write(self.keys_path, slots.with_slot(slot))
+
+    # -- transactions ----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error."""
+        with self._connect(immediate=True) as conn:
+            yield conn
+            conn.commit()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self._connect(immediate=False) as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _connect(self, *, immediate: bool) -> Iterator[Connection]:
+        engine = self._require_engine()
+        try:
+            with engine.connect() as conn:
+                conn = conn.execution_options(td_immediate=immediate)
+                yield conn
+        except OperationalError as e:
+            raise _storage_error(e) from e
+
+    # -- copies and checks -----------------------------------------------------------------
+    def backup_to(self, dest: Path) -> None:
+        """An encrypted, consistent copy under the same key (VACUUM INTO), written atomically."""
+        partial = dest.with_name(dest.name + ".partial")
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        try:
+            _outside_transaction(self._require_engine(), "VACUUM INTO ?", (str(partial),))
+            with open(partial, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(partial, dest)
+            fsync_dir(dest.parent)
+        except (OSError, DBAPIError) as e:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            raise StorageError(f"无法写入备份 {dest}：{e}") from e
+
+    def integrity_problems(self) -> list[str]:
+        with self._require_engine().connect() as conn:
+            return connection.integrity_problems(_driver(conn))
+
+    # -- internals -------------------------------------------------------------------------
+    def _require_engine(self) -> Engine:
+        if self._engine is None:
+            raise StorageError("保管库已锁定。")
+        return self._engine
+
+    def _require_key(self) -> bytearray:
+        if self._key is None:
+            raise StorageError("保管库已锁定。")
+        return self._key
+
+    def _make_engine(self, path: Path, key: bytearray) -> Engine:
+        # A probe connection first, so a damaged file fails here with a clear message.
+        connection.connect(path, key).close()
+        engine = create_engine(
+            "sqlite://",
+            module=dbapi2,
+            creator=lambda: connection.connect(path, key),
+            poolclass=QueuePool,
+            pool_size=2,
+            max_overflow=4,
+        )
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("td_immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+
+    def _migrate_if_needed(self, engine: Engine, key: bytearray) -> None:
+        with engine.connect() as conn:
+            current = migrate.current_revision(conn)
+        if current == migrate.head_revision():
+            return
+        backup = self.db_path.with_name(f"{self.db_path.name}.pre-{current or 'empty'}.bak")
+        with contextlib.suppress(FileNotFoundError):
+            backup.unlink()
+        _outside_transaction(engine, "VACUUM INTO ?", (str(backup),))
+        try:
+            with engine.connect() as conn:
+                migrate.upgrade(conn)
+                conn.commit()
+        except Exception as e:
+            engine.dispose()
+            self._remove_db_files(self.db_path, keep_main=True)
+            os.replace(backup, self.db_path)
+            fsync_dir(self.db_path.parent)
+            raise StorageError(f"数据库升级失败，已恢复到升级前的状态（{current}）：{e}") from e
+
+    @staticmethod
+    def _remove_db_files(path: Path, keep_main: bool = False) -> None:
+        suffixes = ("-wal", "-shm") if keep_main else ("", "-wal", "-shm")
+        for suffix in suffixes:
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(path) + suffix).unlink()
+
+
+def _wipe(buffer: bytearray) -> None:
+    for i in range(len(buffer)):
+        buffer[i] = 0
+
+
+def _storage_error(e: OperationalError) -> StorageError:
+    text = str(e.orig)
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError("磁盘已满，本次修改未保存。")
+    if "readonly" in text:
+        return StorageError("数据库文件只读，本次修改未保存。")
+    if "locked" in text or "busy" in text:
+        return StorageError("数据库正忙，请稍后再试。")
+    return StorageError(f"数据库错误：{text}")
+
+
+def _driver(conn: Connection) -> dbapi2.Connection:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return raw  # type: ignore[no-any-return]
+
+
+def _outside_transaction(engine: Engine, sql: str, params: tuple[str, ...] = ()) -> None:
+    """VACUUM and checkpoints refuse to run inside the BEGIN that SQLAlchemy would emit."""
+    with engine.connect() as conn:
+        _driver(conn).execute(sql, params).fetchall()

@@ -1,0 +1,123 @@
+"""Composition root: build the vault and services, then show the first-run wizard or the
+main window. Nothing else in the program creates services or reads the clock by itself."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from db.kdf import KdfParams, calibrate
+from db.vault import Vault
+from desktop.paths import default_vault_path, preferences_path
+from desktop.services.audit import AuditService
+from desktop.services.bundle import Services
+from desktop.services.documents import DocumentService
+from desktop.services.people import PeopleService
+from desktop.services.session import SessionService
+from desktop.services.settings import SettingsService
+from desktop.services.setup import SetupService
+from desktop.services.unit import UnitService
+from desktop.ui.first_run import FirstRunWizard
+from desktop.ui.i18n import install_font, install_translation
+from desktop.ui.idle import IdleWatcher
+from desktop.ui.main_window import MainWindow
+from desktop.ui.prefs import Preferences
+from desktop.ui.tasks import TaskRunner
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def build_services(
+    vault: Vault,
+    *,
+    now: Callable[[], datetime] = local_now,
+    kdf: Callable[[], KdfParams] | None = None,
+    randbytes: Callable[[int], bytes] = os.urandom,
+) -> Services:
+    # Calibrate the KDF once per run, and only when a slot is actually written.
+    kdf = kdf or cache(calibrate)
+    return Services(
+        setup=SetupService(vault, now=now, kdf=kdf, randbytes=randbytes),
+        session=SessionService(vault, now=now, kdf=kdf),
+        unit=UnitService(vault, now=now),
+        settings=SettingsService(vault, now=now),
+        people=PeopleService(vault, now=now),
+        audit=AuditService(vault, now=now),
+        documents=DocumentService(),
+    )
+
+
+@dataclass
+class Desk:
+    """The running program's top-level objects."""
+
+    app: QApplication
+    services: Services
+    runner: TaskRunner
+    window: MainWindow
+    wizard: FirstRunWizard | None
+
+
+def build_desk(app: QApplication, services: Services, prefs: Preferences) -> Desk:
+    runner = TaskRunner(app)
+    idle = IdleWatcher(5 * 60_000, app)
+    app.installEventFilter(idle)
+    window = MainWindow(services, runner, prefs, idle)
+    wizard = None
+    if services.setup.needs_setup():
+        wizard = FirstRunWizard(services.setup, services.documents, runner)
+        wizard.accepted.connect(lambda: _after_first_run(window))
+        wizard.rejected.connect(app.quit)
+    return Desk(app, services, runner, window, wizard)
+
+
+def _after_first_run(window: MainWindow) -> None:
+    window.show_locked()
+    window.show()
+
+
+def start(desk: Desk) -> None:
+    if desk.wizard is not None:
+        desk.wizard.show()
+    else:
+        desk.window.show_locked()
+        desk.window.show()
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="transfer-desk", description="成果转化工作台 · Transfer Desk"
+    )
+    parser.add_argument("--vault", type=Path, default=None, help="保管库文件 / vault file")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="界面语言 / language")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Transfer Desk")
+    prefs = Preferences(preferences_path())
+    install_font(app)
+    translator = install_translation(app, args.lang or prefs.language())  # noqa: F841 (kept alive)
+    vault = Vault(args.vault or default_vault_path())
+    desk = build_desk(app, build_services(vault), prefs)
+    start(desk)
+    code = app.exec()
+    vault.lock()
+    return int(code)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,224 @@
+"""The main window: the lock screen or the workspace, a menu and a status bar."""
+
+from __future__ import annotations
+
+import contextlib
+from importlib import metadata
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from desktop.domain.accounts import User
+from desktop.errors import AppError, PermissionDenied, ValidationError, WrongPassphrase
+from desktop.services.bundle import Services
+from desktop.ui import labels
+from desktop.ui.errors import show_crash, show_error
+from desktop.ui.idle import IdleWatcher
+from desktop.ui.lock_screen import LockScreen
+from desktop.ui.passphrase_dialog import PassphraseDialog
+from desktop.ui.prefs import Preferences
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.workspace import Workspace
+
+MINUTE_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        prefs: Preferences,
+        idle: IdleWatcher,
+        minute_ms: int = MINUTE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Transfer Desk"))
+        self.resize(1100, 720)
+        self._services = services
+        self._runner = runner
+        self._prefs = prefs
+        self._idle = idle
+        self._minute_ms = minute_ms
+        self.actor: User | None = None
+        self.workspace: Workspace | None = None
+        self._last_user = ""
+        self._last_page = 0
+        self._lock_when_idle_done = False
+
+        self.stack = QStackedWidget(self)
+        self.lock_screen = LockScreen(self)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("user_label")
+        self.lock_state_label = QLabel(self)
+        self.lock_state_label.setObjectName("lock_state_label")
+        self.lock_state_label.setMinimumWidth(90)
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_state_label)
+        self._build_menu()
+
+        self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock_requested)
+        self.lock_screen.recover_requested.connect(self._on_lock_screen_recover_requested)
+        self._idle.idle.connect(self.lock)
+        self._runner.crashed.connect(lambda details: show_crash(self, details))
+        self._runner.finished.connect(self._on_runner_finished)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setObjectName("lock_action")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
+        self.passphrase_action = QAction(self.tr("Change &passphrase…"), self)
+        self.passphrase_action.setObjectName("passphrase_action")
+        self.passphrase_action.triggered.connect(self.open_passphrase_dialog)
+        account_menu.addAction(self.passphrase_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Transfer Desk"), self)
+        about_action.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about_action)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.lock_action)
+
+    # -- locking -----------------------------------------------------------------------------
+    def show_locked(self) -> None:
+        """Show the lock screen with the users of the vault."""
+        try:
+            logins = self._services.session.logins()
+        except AppError as e:
+            show_error(self, e)
+            logins = []
+        self.lock_screen.set_users(logins, self._last_user or None)
+        self.lock_screen.reset()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.user_label.setText(self.tr("Nobody is signed in"))
+        self.lock_state_label.setText(self.tr("Locked"))
+        self.lock_action.setEnabled(False)
+        self.passphrase_action.setEnabled(False)
+
+    def lock(self) -> None:
+        if self.actor is None:
+            return
+        if self._runner.busy:
+            # A running task still uses the vault: lock as soon as it is done.
+            self._lock_when_idle_done = True
+            return
+        self._idle.stop()
+        actor, self.actor = self.actor, None
+        if self.workspace is not None:
+            self._last_page = self.workspace.current_index
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        try:
+            self._services.session.lock(actor)
+        except AppError as e:
+            show_error(self, e)
+        self.show_locked()
+
+    def _on_runner_finished(self) -> None:
+        if self._lock_when_idle_done and not self._runner.busy:
+            self._lock_when_idle_done = False
+            self.lock()
+
+    # -- unlocking ---------------------------------------------------------------------------
+    def _on_lock_screen_unlock_requested(self, user_id: str, passphrase: str) -> None:
+        self.lock_screen.set_busy(True)
+        self._runner.run(
+            lambda: self._services.session.unlock(user_id, passphrase),
+            self._on_unlocked,
+            self._on_unlock_failed,
+        )
+
+    def _on_lock_screen_recover_requested(
+        self, code: str, user_id: str, passphrase: str, repeat: str
+    ) -> None:
+        self.lock_screen.set_busy(True)
+        self._runner.run(
+            lambda: self._services.session.recover(code, user_id, passphrase, repeat),
+            self._on_unlocked,
+            self._on_unlock_failed,
+        )
+
+    def _on_unlock_failed(self, error: AppError) -> None:
+        self.lock_screen.set_busy(False)
+        if isinstance(error, WrongPassphrase):
+            field = "recovery_code" if self.lock_screen.pages.currentIndex() == 1 else "passphrase"
+            message = (
+                self.tr("The recovery code is wrong.")
+                if field != "passphrase"
+                else (self.tr("Wrong passphrase. Please try again."))
+            )
+            self.lock_screen.show_error(field, message)
+        elif isinstance(error, ValidationError) and self.lock_screen.show_error(
+            error.field, error.message
+        ):
+            return
+        elif isinstance(error, PermissionDenied):
+            self.lock_screen.show_error("passphrase", error.message)
+        else:
+            show_error(self, error)
+
+    def _on_unlocked(self, user: User) -> None:
+        self.lock_screen.reset()
+        same_user = user.id == self._last_user
+        self.actor = user
+        self._last_user = user.id
+        self.workspace = Workspace(self._services, self._runner, self._prefs, user, self)
+        self.workspace.settings_page.idle_lock_changed.connect(self._set_idle_minutes)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.show_page(self._last_page if same_user else 0)
+        self.user_label.setText(
+            self.tr("Signed in: %1 (%2)")
+            .replace("%1", user.display_name)
+            .replace("%2", labels.role(user.role))
+        )
+        self.lock_state_label.setText(self.tr("Unlocked"))
+        self.lock_action.setEnabled(True)
+        self.passphrase_action.setEnabled(True)
+        self._set_idle_minutes(self._services.settings.idle_lock_minutes())
+        self._idle.start()
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self._idle.set_timeout_ms(minutes * self._minute_ms)
+
+    # -- other actions -----------------------------------------------------------------------
+    def open_passphrase_dialog(self) -> PassphraseDialog | None:
+        if self.actor is None:
+            return None
+        dialog = PassphraseDialog(self._services.session, self._runner, self.actor, self)
+        dialog.open()
+        return dialog
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Transfer Desk"),
+            self.tr(
+                "Transfer Desk %1\nOffline management of job-related scientific and "
+                "technological achievements."
+            ).replace("%1", metadata.version("transfer-desk")),
+        )
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
+        self._runner.wait()
+        if self.actor is not None:
+            self._idle.stop()
+            # Closing anyway: the engine goes with the process even if the audit write fails.
+            with contextlib.suppress(AppError):
+                self._services.session.lock(self.actor)
+            self.actor = None
+        super().closeEvent(event)

@@ -1,0 +1,70 @@
+"""What an unlocked user sees: the navigation list and the module pages."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from desktop.domain.accounts import User
+from desktop.services.bundle import Services
+from desktop.ui.pages.audit_page import AuditPage
+from desktop.ui.pages.people_page import PeoplePage
+from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.pages.unit_page import UnitPage
+from desktop.ui.prefs import Preferences
+from desktop.ui.tasks import TaskRunner
+
+
+class Page(Protocol):
+    def reload(self) -> None: ...
+
+
+class Workspace(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        prefs: Preferences,
+        actor: User,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("stack")
+        self.unit_page = UnitPage(services.unit, runner, actor, self)
+        self.people_page = PeoplePage(services.people, services.unit, runner, actor, self)
+        self.audit_page = AuditPage(services.audit, self)
+        self.settings_page = SettingsPage(services.settings, prefs, runner, actor, self)
+        self._pages: list[tuple[str, QWidget]] = [
+            (self.tr("Unit"), self.unit_page),
+            (self.tr("People"), self.people_page),
+            (self.tr("Audit log"), self.audit_page),
+            (self.tr("Settings"), self.settings_page),
+        ]
+        for title, page in self._pages:
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(max(0, min(index, self.nav.count() - 1)))
+
+    @property
+    def current_index(self) -> int:
+        return self.nav.currentRow()
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page: Page = self._pages[row][1]  # type: ignore[assignment]
+        page.reload()
