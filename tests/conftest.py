@@ -8,32 +8,24 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from db.kdf import KdfParams
 from db.vault import Vault
-from desktop.domain.accounts import User, UserDraft
-from desktop.domain.unit import UnitProfile
+from desktop.domain.accounts import User
 from desktop.services.session import SessionService
-from desktop.services.setup import FirstRunDraft, SetupService
+from desktop.services.setup import SetupService
+from tests.support import (
+    TEST_KDF,
+    TEST_PASSPHRASE,
+    VALID_CREDIT_CODE,
+    FixedClock,
+    first_run_draft,
+)
 
-# Far below the production floor: tests create hundreds of slots. Production code never
-# uses it; the calibration tests check the floor separately.
-TEST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
-TEST_PASSPHRASE = "Liaoning-2025-chengguo"
-VALID_CREDIT_CODE = "91350100M000100Y43"
-
-
-class FixedClock:
-    def __init__(self, start: datetime) -> None:
-        self.value = start
-
-    def __call__(self) -> datetime:
-        return self.value
+__all__ = ["TEST_KDF", "TEST_PASSPHRASE", "VALID_CREDIT_CODE", "FixedClock", "first_run_draft"]
 
 
 @pytest.fixture
@@ -44,24 +36,6 @@ def clock() -> FixedClock:
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "vault" / "vault.db"
-
-
-def first_run_draft(**changes: object) -> FirstRunDraft:
-    draft = FirstRunDraft(
-        unit=UnitProfile(
-            name="辽宁省示范大学",
-            credit_code=VALID_CREDIT_CODE,
-            unit_type="university",
-            non_profit=True,
-            departments=("科技处", "化学学院"),
-        ),
-        admin=UserDraft(
-            login="admin", display_name="王管理", role="system_admin", clearance="internal"
-        ),
-        passphrase=TEST_PASSPHRASE,
-        passphrase_repeat=TEST_PASSPHRASE,
-    )
-    return replace(draft, **changes)  # type: ignore[arg-type]
 
 
 @pytest.fixture
