@@ -33,13 +33,18 @@ class KdfParams:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> KdfParams:
+    def from_dict(cls, data: object) -> KdfParams:
+        if not isinstance(data, dict):
+            raise ValueError("kdf parameters must be an object")
         if data.get("name") != "argon2id":
             raise ValueError(f"unknown kdf {data.get('name')!r}")
         m, t, p = data.get("m_kib"), data.get("t"), data.get("p")
         if not all(isinstance(v, int) and v > 0 for v in (m, t, p)):
             raise ValueError("bad kdf parameters")
-        return cls(memory_kib=int(m), iterations=int(t), lanes=int(p))  # type: ignore[call-overload]
+        params = cls(memory_kib=int(m), iterations=int(t), lanes=int(p))  # type: ignore[call-overload]
+        if params.memory_kib < 8 * params.lanes:
+            raise ValueError("Argon2 needs at least 8 KiB of memory per lane")
+        return params
 
 
 FLOOR = KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, LANES)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2
 
@@ -85,6 +85,7 @@ class Vault:
         vault_id = str(uuid.UUID(bytes=self._randbytes(16), version=4))
         data_key = bytearray(self._randbytes(32))
         building = self.db_path.with_name(self.db_path.name + ".creating")
+        wrote_keys = False
         try:
             self._remove_db_files(building)
             engine = self._make_engine(building, data_key)
@@ -117,10 +118,14 @@ class Vault:
                     )
                 )
             keyslots.write(self.keys_path, slots)
+            wrote_keys = True
             os.replace(building, self.db_path)
             fsync_dir(self.db_path.parent)
         except BaseException:
             self._remove_db_files(building)
+            if wrote_keys:
+                with contextlib.suppress(OSError):
+                    self.keys_path.unlink()
             raise
         finally:
             _wipe(data_key)
@@ -160,6 +165,11 @@ class Vault:
             if stored != f'"{slots.vault_id}"':
                 raise StorageError("密钥槽文件与数据库文件不属于同一保管库。")
             self._migrate_if_needed(engine, key)
+        except DatabaseError as e:
+            if engine is not None:
+                engine.dispose()
+            _wipe(key)
+            raise _damaged(self.db_path, e) from e
         except BaseException:
             if engine is not None:
                 engine.dispose()
@@ -240,6 +250,10 @@ class Vault:
                 yield conn
         except OperationalError as e:
             raise _storage_error(e) from e
+        except DatabaseError as e:
+            if isinstance(e, IntegrityError):
+                raise  # a constraint the service should have checked: a bug, not damage
+            raise _damaged(self.db_path, e) from e
 
     # -- copies and checks -----------------------------------------------------------------
     def backup_to(self, dest: Path) -> None:
@@ -253,14 +267,18 @@ class Vault:
                 os.fsync(f.fileno())
             os.replace(partial, dest)
             fsync_dir(dest.parent)
-        except (OSError, DBAPIError) as e:
+        except (OSError, DBAPIError, dbapi2.Error) as e:
             with contextlib.suppress(OSError):
                 partial.unlink()
             raise StorageError(f"无法写入备份 {dest}：{e}") from e
 
     def integrity_problems(self) -> list[str]:
-        with self._require_engine().connect() as conn:
-            return connection.integrity_problems(_driver(conn))
+        """Empty when both checks are clean; a page too damaged to read is a problem too."""
+        try:
+            with self._require_engine().connect() as conn:
+                return connection.integrity_problems(_driver(conn))
+        except (DatabaseError, dbapi2.DatabaseError) as e:
+            return [str(getattr(e, "orig", e))]
 
     # -- internals -------------------------------------------------------------------------
     def _require_engine(self) -> Engine:
@@ -323,6 +341,10 @@ class Vault:
 def _wipe(buffer: bytearray) -> None:
     for i in range(len(buffer)):
         buffer[i] = 0
+
+
+def _damaged(path: Path, e: DatabaseError) -> StorageError:
+    return StorageError(f"数据库文件已损坏：{path}（{e.orig}）。请用备份恢复，或联系系统管理员。")
 
 
 def _storage_error(e: OperationalError) -> StorageError:
