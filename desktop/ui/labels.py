@@ -45,3 +45,19 @@ def leader_type(code: str) -> str:
         "deputy": QCoreApplication.translate("Labels", "Deputy leader"),
         "principal": QCoreApplication.translate("Labels", "Principal leader"),
     }.get(code, code)
+
+
+def audit_action(code: str) -> str:
+    return {
+        "vault.created": QCoreApplication.translate("Labels", "Vault created"),
+        "unit.created": QCoreApplication.translate("Labels", "Unit profile created"),
+        "unit.updated": QCoreApplication.translate("Labels", "Unit profile changed"),
+        "user.created": QCoreApplication.translate("Labels", "User created"),
+        "person.created": QCoreApplication.translate("Labels", "Person added"),
+        "person.updated": QCoreApplication.translate("Labels", "Person changed"),
+        "settings.updated": QCoreApplication.translate("Labels", "Setting changed"),
+        "session.unlocked": QCoreApplication.translate("Labels", "Unlocked"),
+        "session.recovered": QCoreApplication.translate("Labels", "Unlocked with recovery code"),
+        "session.locked": QCoreApplication.translate("Labels", "Locked"),
+        "session.passphrase_changed": QCoreApplication.translate("Labels", "Passphrase changed"),
+    }.get(code, code)

@@ -183,6 +183,50 @@
         <source>Principal leader</source>
         <translation>正职领导</translation>
     </message>
+    <message>
+        <source>Vault created</source>
+        <translation>创建保管库</translation>
+    </message>
+    <message>
+        <source>Unit profile created</source>
+        <translation>创建单位信息</translation>
+    </message>
+    <message>
+        <source>Unit profile changed</source>
+        <translation>修改单位信息</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人员</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>Unlocked with recovery code</source>
+        <translation>使用恢复码解锁</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>修改口令</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.audit import AuditEntry
+from desktop.domain.dates import format_cn_datetime
 from desktop.services.audit import AuditService
+from desktop.ui import labels
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
 
 
@@ -15,9 +19,9 @@ class AuditPage(QWidget):
         self.setObjectName("audit_page")
         columns: list[Column[AuditEntry]] = [
             Column(self.tr("No."), lambda e: str(e.seq)),
-            Column(self.tr("Time"), lambda e: e.ts.replace("T", " ")),
+            Column(self.tr("Time"), lambda e: format_cn_datetime(datetime.fromisoformat(e.ts))),
             Column(self.tr("Actor"), lambda e: e.actor_name or e.actor),
-            Column(self.tr("Action"), lambda e: e.action),
+            Column(self.tr("Action"), lambda e: labels.audit_action(e.action)),
             Column(self.tr("Object"), lambda e: f"{e.object_type} {e.object_id}".strip()),
             Column(self.tr("After"), lambda e: e.after or ""),
         ]
