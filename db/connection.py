@@ -58,8 +58,16 @@ def connect(path: Path, key: bytes | bytearray) -> dbapi2.Connection:
 
 
 def integrity_problems(conn: dbapi2.Connection) -> list[str]:
-    """Every problem SQLite's integrity_check and SQLCipher's cipher_integrity_check report."""
-    problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
-    problems = [p for p in problems if p != "ok"]
-    problems += [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    """Every problem SQLCipher's cipher_integrity_check and SQLite's integrity_check report.
+
+    The cipher check runs first: it names the damaged page even when the damage is bad enough
+    to make integrity_check itself fail.
+    """
+    problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    except dbapi2.DatabaseError as e:
+        problems.append(f"integrity_check: {e}")
+    else:
+        problems += [row[0] for row in rows if row[0] != "ok"]
     return problems

@@ -39,7 +39,7 @@ class KdfParams:
         if data.get("name") != "argon2id":
             raise ValueError(f"unknown kdf {data.get('name')!r}")
         m, t, p = data.get("m_kib"), data.get("t"), data.get("p")
-        if not all(isinstance(v, int) and v > 0 for v in (m, t, p)):
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (m, t, p)):
             raise ValueError("bad kdf parameters")
         params = cls(memory_kib=int(m), iterations=int(t), lanes=int(p))  # type: ignore[call-overload]
         if params.memory_kib < 8 * params.lanes:

@@ -81,6 +81,11 @@ class Vault:
         transaction. Nothing is left behind if any step fails."""
         if self.db_path.exists():
             raise StorageError(f"保管库已存在：{self.db_path}")
+        if self.keys_path.exists():
+            # Without its database it may still be the only way into a moved or restored copy.
+            raise StorageError(
+                f"发现遗留的密钥槽文件：{self.keys_path}。请先将其移走或确认无用后删除，再创建保管库。"
+            )
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         vault_id = str(uuid.UUID(bytes=self._randbytes(16), version=4))
         data_key = bytearray(self._randbytes(32))
@@ -250,8 +255,8 @@ class Vault:
                 yield conn
         except OperationalError as e:
             raise _storage_error(e) from e
-        except DatabaseError as e:
-            if isinstance(e, IntegrityError):
+        except DBAPIError as e:
+            if isinstance(e, IntegrityError) or not isinstance(e, DatabaseError):
                 raise  # a constraint the service should have checked: a bug, not damage
             raise _damaged(self.db_path, e) from e
 
@@ -318,7 +323,14 @@ class Vault:
         backup = self.db_path.with_name(f"{self.db_path.name}.pre-{current or 'empty'}.bak")
         with contextlib.suppress(FileNotFoundError):
             backup.unlink()
-        _outside_transaction(engine, "VACUUM INTO ?", (str(backup),))
+        try:
+            _outside_transaction(engine, "VACUUM INTO ?", (str(backup),))
+        except dbapi2.Error as e:
+            with contextlib.suppress(OSError):
+                backup.unlink()
+            if isinstance(e, dbapi2.DatabaseError) and not isinstance(e, dbapi2.OperationalError):
+                raise StorageError(f"数据库文件已损坏：{self.db_path}（{e}）") from e
+            raise StorageError(f"无法在升级前备份数据库：{e}") from e
         try:
             with engine.connect() as conn:
                 migrate.upgrade(conn)

@@ -4,57 +4,22 @@ main window. Nothing else in the program creates services or reads the clock by 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from db.kdf import KdfParams, calibrate
 from db.vault import Vault
 from desktop.paths import default_vault_path, preferences_path
-from desktop.services.audit import AuditService
-from desktop.services.bundle import Services
-from desktop.services.documents import DocumentService
-from desktop.services.people import PeopleService
-from desktop.services.session import SessionService
-from desktop.services.settings import SettingsService
-from desktop.services.setup import SetupService
-from desktop.services.unit import UnitService
+from desktop.services.bundle import Services, build_services
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.i18n import install_font, install_translation
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.main_window import MainWindow
 from desktop.ui.prefs import Preferences
 from desktop.ui.tasks import TaskRunner
-
-
-def local_now() -> datetime:
-    return datetime.now().astimezone()
-
-
-def build_services(
-    vault: Vault,
-    *,
-    now: Callable[[], datetime] = local_now,
-    kdf: Callable[[], KdfParams] | None = None,
-    randbytes: Callable[[int], bytes] = os.urandom,
-) -> Services:
-    # Calibrate the KDF once per run, and only when a slot is actually written.
-    kdf = kdf or cache(calibrate)
-    return Services(
-        setup=SetupService(vault, now=now, kdf=kdf, randbytes=randbytes),
-        session=SessionService(vault, now=now, kdf=kdf),
-        unit=UnitService(vault, now=now),
-        settings=SettingsService(vault, now=now),
-        people=PeopleService(vault, now=now),
-        audit=AuditService(vault, now=now),
-        documents=DocumentService(),
-    )
 
 
 @dataclass

@@ -1,9 +1,17 @@
-"""The services the UI is given, built once in app.py."""
+"""The services the program uses, built once by the composition root (app.py, cli.py).
+
+Qt-free, so the command line does not load Qt."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 
+from db.kdf import KdfParams, calibrate
+from db.vault import Vault
 from desktop.services.audit import AuditService
 from desktop.services.documents import DocumentService
 from desktop.services.people import PeopleService
@@ -22,3 +30,27 @@ class Services:
     people: PeopleService
     audit: AuditService
     documents: DocumentService
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def build_services(
+    vault: Vault,
+    *,
+    now: Callable[[], datetime] = local_now,
+    kdf: Callable[[], KdfParams] | None = None,
+    randbytes: Callable[[int], bytes] = os.urandom,
+) -> Services:
+    # Calibrate the KDF once per run, and only when a slot is actually written.
+    kdf = kdf or cache(calibrate)
+    return Services(
+        setup=SetupService(vault, now=now, kdf=kdf, randbytes=randbytes),
+        session=SessionService(vault, now=now, kdf=kdf),
+        unit=UnitService(vault, now=now),
+        settings=SettingsService(vault, now=now),
+        people=PeopleService(vault, now=now),
+        audit=AuditService(vault, now=now),
+        documents=DocumentService(),
+    )

@@ -1,0 +1,264 @@
+"""Alembic migrations: they build exactly db/schema.py, upgrade committed fixture vaults, and a
+failed upgrade restores the pre-migration copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    select,
+    text,
+)
+from sqlalchemy.pool import StaticPool
+from sqlcipher3 import dbapi2
+
+from db import audit, connection, migrate, people, unit, users
+from db.schema import metadata, settings
+from db.vault import Vault
+from desktop.domain import recovery_code
+from desktop.errors import StorageError
+from desktop.services.session import SessionService
+from tests.conftest import TEST_KDF, TEST_PASSPHRASE, FixedClock
+from tests.fixtures.make_fixture_vault import (
+    FIXTURE_ADMIN,
+    FIXTURE_ADMIN_ID,
+    FIXTURE_AUDIT_ACTIONS,
+    FIXTURE_PASSPHRASE,
+    FIXTURE_PEOPLE,
+    FIXTURE_RECOVERY_CODE,
+    FIXTURE_UNIT,
+)
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("vault-*"))
+
+
+@pytest.fixture
+def empty_engine(tmp_path: Path) -> Iterator[Engine]:
+    """An empty SQLCipher database under a random key, reached through SQLAlchemy."""
+    key = os.urandom(32)
+    engine = create_engine(
+        "sqlite://",
+        module=dbapi2,
+        creator=lambda: connection.connect(tmp_path / "empty.db", key),
+        poolclass=StaticPool,
+    )
+    yield engine
+    engine.dispose()
+
+
+def _table_names(conn: Connection) -> set[str]:
+    rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    return {name for name in rows.scalars() if not name.startswith("sqlite_")}
+
+
+# -- (a) migrations produce exactly the schema ------------------------------------------------
+
+
+def test_migrating_an_empty_database_gives_exactly_the_schema(empty_engine: Engine) -> None:
+    with empty_engine.connect() as conn:
+        migrate.upgrade(conn)
+        conn.commit()
+    with empty_engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        assert diff == []
+        assert _table_names(conn) == set(metadata.tables) | {"alembic_version"}
+
+
+def test_migrations_add_the_audit_log_triggers(empty_engine: Engine) -> None:
+    with empty_engine.connect() as conn:
+        migrate.upgrade(conn)
+        conn.commit()
+        triggers = conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+        )
+        assert set(triggers.scalars()) == {"audit_log_no_update", "audit_log_no_delete"}
+
+
+def test_a_new_vault_is_at_head(unlocked: tuple[Vault, object]) -> None:
+    vault, _ = unlocked
+    with vault.read() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+
+
+# -- (b) committed fixture vaults upgrade to head ---------------------------------------------
+
+
+def test_there_is_a_fixture_vault_for_the_head_revision() -> None:
+    assert f"vault-{migrate.head_revision()}" in [f.name for f in FIXTURES]
+
+
+def test_fixture_folders_hold_only_a_database_and_its_key_slots() -> None:
+    assert FIXTURES
+    for folder in FIXTURES:
+        assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.db.keys"]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
+    fixture: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    revision = fixture.name.removeprefix("vault-")
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    vault = Vault(folder / "vault.db")
+    session = SessionService(vault, now=clock, kdf=lambda: TEST_KDF)
+    try:
+        user = session.unlock(FIXTURE_ADMIN_ID, FIXTURE_PASSPHRASE)
+        assert (user.login, user.display_name) == (FIXTURE_ADMIN.login, FIXTURE_ADMIN.display_name)
+        with vault.read() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+            assert unit.get(conn) == FIXTURE_UNIT
+            assert [u.id for u in users.list_all(conn)] == [FIXTURE_ADMIN_ID]
+            listed = people.list_page(conn, offset=0, limit=100)
+            assert [(p.name, p.title, p.leader_type) for p in listed] == [
+                (name, title, leader) for name, _, title, leader in FIXTURE_PEOPLE
+            ]
+            departments = [p.department for p in listed]
+            assert departments == [
+                "" if dept is None else FIXTURE_UNIT.departments[dept]
+                for _, dept, _, _ in FIXTURE_PEOPLE
+            ]
+            entries = audit.list_page(conn, offset=0, limit=100)
+            actions = [e.action for e in reversed(entries)]
+            assert actions == [*FIXTURE_AUDIT_ACTIONS, "session.unlocked"]
+        assert vault.integrity_problems() == []
+    finally:
+        vault.lock()
+
+    backup = folder / f"vault.db.pre-{revision}.bak"
+    if revision == migrate.head_revision():
+        assert not backup.exists()
+        assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.db.keys"]
+    else:
+        assert backup.exists()
+        assert backup.read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_fixture_vault_unlocks_with_its_recovery_code(fixture: Path, tmp_path: Path) -> None:
+    shutil.copytree(fixture, tmp_path / fixture.name)
+    vault = Vault(tmp_path / fixture.name / "vault.db")
+    vault.unlock_with_recovery(recovery_code.parse_code(FIXTURE_RECOVERY_CODE))
+    try:
+        with vault.read() as conn:
+            assert people.count(conn) == len(FIXTURE_PEOPLE)
+    finally:
+        vault.lock()
+
+
+# -- (c) a failed migration is rolled back to the copy ----------------------------------------
+
+
+def test_failed_migration_restores_the_pre_migration_copy(
+    created_vault: tuple[Vault, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault, admin_id, _ = created_vault
+    revision = migrate.head_revision()
+    backup = vault.db_path.with_name(f"vault.db.pre-{revision}.bak")
+    calls: list[bool] = []
+
+    def broken_upgrade(conn: Connection, target: str = "head") -> None:
+        calls.append(backup.exists())
+        conn.execute(settings.insert().values(key="half_migrated", value="true"))
+        conn.commit()  # the damage is on disk before the failure
+        raise RuntimeError("migration 9999 failed halfway")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(migrate, "head_revision", lambda: "9999")
+        patched.setattr(migrate, "upgrade", broken_upgrade)
+        with pytest.raises(StorageError, match="升级失败") as raised:
+            vault.unlock_with_passphrase(admin_id, TEST_PASSPHRASE)
+    assert revision in raised.value.message
+    assert calls == [True], "the copy is made before the upgrade runs"
+    assert not vault.is_unlocked
+    assert not backup.exists(), "the copy was moved back into place"
+    assert sorted(p.name for p in vault.db_path.parent.iterdir()) == ["vault.db", "vault.db.keys"]
+
+    vault.unlock_with_passphrase(admin_id, TEST_PASSPHRASE)
+    try:
+        with vault.read() as conn:
+            keys = set(conn.execute(select(settings.c.key)).scalars())
+            assert "half_migrated" not in keys
+            assert "vault_id" in keys
+            assert migrate.current_revision(conn) == revision
+            assert users.get(conn, admin_id) is not None
+        assert vault.integrity_problems() == []
+    finally:
+        vault.lock()
+
+
+def test_successful_migration_keeps_the_pre_migration_copy(
+    created_vault: tuple[Vault, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault, admin_id, _ = created_vault
+    revision = migrate.head_revision()
+
+    def upgrade(conn: Connection, target: str = "head") -> None:
+        conn.execute(settings.insert().values(key="migrated", value="true"))
+
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999")
+    monkeypatch.setattr(migrate, "upgrade", upgrade)
+    vault.unlock_with_passphrase(admin_id, TEST_PASSPHRASE)
+    try:
+        with vault.read() as conn:
+            assert "migrated" in set(conn.execute(select(settings.c.key)).scalars())
+    finally:
+        vault.lock()
+    backup = vault.db_path.with_name(f"vault.db.pre-{revision}.bak")
+    assert backup.exists()
+    assert backup.read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+def test_schema_comparison_notices_a_difference(empty_engine: Engine) -> None:
+    """Control for the test above: a column the migrations lack shows up in the diff."""
+    changed = MetaData()
+    for table in metadata.tables.values():
+        table.to_metadata(changed)
+    Table("people", changed, Column("nickname", Text), extend_existing=True)
+    with empty_engine.connect() as conn:
+        migrate.upgrade(conn)
+        conn.commit()
+        diff = compare_metadata(MigrationContext.configure(conn), changed)
+    assert [(d[0], d[3].name) for d in diff] == [("add_column", "nickname")]
+
+
+@pytest.mark.parametrize("position", ["middle", "last"])
+def test_damaged_vault_due_for_migration_raises_storage_error(
+    created_vault: tuple[Vault, str, str], monkeypatch: pytest.MonkeyPatch, position: str
+) -> None:
+    """The pre-migration copy reads every page, so it meets damage the unlock probe missed."""
+    vault, admin_id, _ = created_vault
+    original = vault.db_path.read_bytes()
+    pages = len(original) // 4096
+    page = pages // 2 if position == "middle" else pages - 1
+    damaged = bytearray(original)
+    damaged[page * 4096 + 2000] ^= 0x40
+    vault.db_path.write_bytes(bytes(damaged))
+    upgrades: list[str] = []
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999")
+    monkeypatch.setattr(migrate, "upgrade", lambda conn, target="head": upgrades.append(target))
+    with pytest.raises(StorageError, match="数据库"):
+        vault.unlock_with_passphrase(admin_id, TEST_PASSPHRASE)
+    assert upgrades == [], "no migration runs on a damaged file"
+    assert not vault.is_unlocked
+    assert vault.db_path.read_bytes() == bytes(damaged), "the damaged file is left as it was"
+    assert sorted(p.name for p in vault.db_path.parent.iterdir()) == ["vault.db", "vault.db.keys"]
+
+
+def test_recorded_head_is_alembics_head() -> None:
+    """db/migrate.HEAD spares Alembic's import at unlock; it must name the newest script."""
+    assert migrate.HEAD == migrate.scripted_head()

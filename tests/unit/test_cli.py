@@ -1,0 +1,339 @@
+"""transfer-desk-cli, run in-process: init, check, backup on real vaults in tmp_path."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from db.vault import Vault
+from desktop import cli
+from desktop.app import build_services
+from desktop.domain import recovery_code
+from desktop.domain.people import PersonDraft
+from tests.support import TEST_KDF, TEST_PASSPHRASE, VALID_CREDIT_CODE
+
+CODE_PATTERN = re.compile(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){8}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+INIT_ARGS = (
+    "init",
+    "--unit-name",
+    "辽宁省示范大学",
+    "--credit-code",
+    VALID_CREDIT_CODE,
+    "--unit-type",
+    "university",
+    "--department",
+    "科技处",
+    "--department",
+    "化学学院",
+    "--admin-name",
+    "王管理",
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+Cli = Callable[..., Run]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    monkeypatch.setenv(cli.TEST_KDF_ENV, "1")
+
+    def _run(*argv: str, stdin: str = "") -> Run:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = cli.main(list(argv))
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.out + captured.err
+        return Run(code, captured.out, captured.err)
+
+    return _run
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "office" / "vault.db"
+
+
+@pytest.fixture
+def created(run: Cli, db_path: Path) -> str:
+    """A vault made by `init`; returns its recovery code."""
+    result = run("--vault", str(db_path), *INIT_ARGS, stdin=f"{TEST_PASSPHRASE}\n" * 2)
+    assert result.code == 0, result.err
+    codes = CODE_PATTERN.findall(result.out)
+    assert len(codes) == 1
+    return codes[0]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- init -----------------------------------------------------------------------------------------
+
+
+def test_init_creates_the_vault_and_prints_the_recovery_code_once(run: Cli, db_path: Path) -> None:
+    pdf = db_path.parent / "recovery.pdf"
+    result = run(
+        "--vault",
+        str(db_path),
+        *INIT_ARGS,
+        "--recovery-pdf",
+        str(pdf),
+        stdin=f"{TEST_PASSPHRASE}\n{TEST_PASSPHRASE}\n",
+    )
+    assert result.code == 0, result.err
+    codes = CODE_PATTERN.findall(result.out)
+    assert len(codes) == 1
+    recovery_code.parse_code(codes[0])  # a well-formed code with its checksum
+    assert "妥善保管" in result.out
+    assert "keep it safe" in result.out
+    assert db_path.exists()
+    assert Path(f"{db_path}.keys").exists()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert str(db_path) in result.out
+    # The test hook says loudly that it weakened the KDF.
+    assert cli.TEST_KDF_ENV in result.err
+    vault = Vault(db_path)
+    assert [login for _, login in vault.logins()] == ["admin"]
+
+
+def test_init_reads_the_passphrase_twice_from_a_terminal(
+    run: Cli,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    prompts: list[str] = []
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return TEST_PASSPHRASE
+
+    monkeypatch.setattr(cli.getpass, "getpass", fake_getpass)
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    assert cli.main(["--vault", str(db_path), *INIT_ARGS]) == 0
+    assert len(prompts) == 2
+    assert all(CJK.search(p) and "passphrase" in p.lower() for p in prompts)
+
+
+def test_init_refuses_an_existing_vault_and_changes_nothing(
+    run: Cli, db_path: Path, created: str
+) -> None:
+    keys = Path(f"{db_path}.keys")
+    before = (_digest(db_path), _digest(keys))
+    result = run("--vault", str(db_path), *INIT_ARGS, stdin=f"{TEST_PASSPHRASE}\n" * 2)
+    assert result.code == 2
+    assert "已存在" in result.err
+    assert CODE_PATTERN.search(result.out) is None
+    assert (_digest(db_path), _digest(keys)) == before
+
+
+def test_init_refuses_when_only_the_key_slot_file_is_left(run: Cli, db_path: Path) -> None:
+    # The slots may be the only way into a backup of the old database: never overwrite them.
+    db_path.parent.mkdir(parents=True)
+    keys = Path(f"{db_path}.keys")
+    keys.write_bytes(b"TDKEYSLOTS 1\n{}\n")
+    result = run("--vault", str(db_path), *INIT_ARGS, stdin=f"{TEST_PASSPHRASE}\n" * 2)
+    assert result.code == 2
+    assert keys.read_bytes() == b"TDKEYSLOTS 1\n{}\n"
+    assert not db_path.exists()
+
+
+def test_init_with_different_repeat_creates_nothing(run: Cli, db_path: Path) -> None:
+    result = run("--vault", str(db_path), *INIT_ARGS, stdin=f"{TEST_PASSPHRASE}\nsomething-else\n")
+    assert result.code == 2
+    assert "不一致" in result.err
+    assert not db_path.exists()
+
+
+def test_init_checks_the_unit_before_asking_for_a_passphrase(run: Cli, db_path: Path) -> None:
+    args = list(INIT_ARGS)
+    args[args.index(VALID_CREDIT_CODE)] = "91350100M000100Y44"
+    result = run("--vault", str(db_path), *args, stdin="")
+    assert result.code == 2
+    assert "信用代码" in result.err
+    assert "标准输入" not in result.err
+    assert not db_path.exists()
+
+
+def test_init_without_a_passphrase_on_stdin_fails_cleanly(run: Cli, db_path: Path) -> None:
+    result = run("--vault", str(db_path), *INIT_ARGS, stdin="")
+    assert result.code == 2
+    assert "标准输入" in result.err
+    assert not db_path.exists()
+
+
+# -- check ----------------------------------------------------------------------------------------
+
+
+def test_check_reports_a_healthy_vault(run: Cli, db_path: Path, created: str) -> None:
+    result = run("--vault", str(db_path), "check", stdin=f"{TEST_PASSPHRASE}\n")
+    assert result.code == 0, result.err
+    assert "完好 / OK: integrity_check ok, cipher_integrity_check clean" in result.out
+
+
+def test_check_does_not_write_to_the_file_it_checks(run: Cli, db_path: Path, created: str) -> None:
+    before = _digest(db_path)
+    assert run("--vault", str(db_path), "check", stdin=f"{TEST_PASSPHRASE}\n").code == 0
+    assert _digest(db_path) == before
+
+
+def test_check_with_a_wrong_passphrase_exits_2_with_the_message(
+    run: Cli,
+    db_path: Path,
+    created: str,
+) -> None:
+    result = run("--vault", str(db_path), "check", stdin="Wrong-passphrase-2025\n")
+    assert result.code == 2
+    assert "口令不正确" in result.err
+    assert "完好" not in result.out
+
+
+def test_check_with_the_recovery_code(run: Cli, db_path: Path, created: str) -> None:
+    result = run("--vault", str(db_path), "check", "--recovery", stdin=f"{created}\n")
+    assert result.code == 0, result.err
+    assert "完好 / OK" in result.out
+
+
+def test_check_with_a_mistyped_recovery_code(run: Cli, db_path: Path, created: str) -> None:
+    groups = created.split("-")
+    groups[3] = "AAAA" if groups[3] != "AAAA" else "BBBB"
+    result = run("--vault", str(db_path), "check", "--recovery", stdin="-".join(groups) + "\n")
+    assert result.code == 2
+    assert "恢复码" in result.err
+
+
+def test_check_as_an_unknown_user(run: Cli, db_path: Path, created: str) -> None:
+    result = run("--vault", str(db_path), "check", "--user", "nobody", stdin=f"{TEST_PASSPHRASE}\n")
+    assert result.code == 2
+    assert "nobody" in result.err
+
+
+def test_check_a_missing_vault(run: Cli, tmp_path: Path) -> None:
+    result = run("--vault", str(tmp_path / "none.db"), "check", stdin=f"{TEST_PASSPHRASE}\n")
+    assert result.code == 2
+    assert "找不到" in result.err
+
+
+def test_check_finds_a_damaged_page(run: Cli, db_path: Path, created: str) -> None:
+    vault = Vault(db_path)
+    services = build_services(vault, kdf=lambda: TEST_KDF)
+    [(admin_id, _)] = services.session.logins()
+    admin = services.session.unlock(admin_id, TEST_PASSPHRASE)
+    try:
+        for i in range(300):
+            services.people.add(admin, PersonDraft(f"研究员{i:03d}", None, "教授", "none"))
+    finally:
+        vault.lock()
+    raw = bytearray(db_path.read_bytes())
+    assert len(raw) // 4096 >= 8
+    middle = len(raw) // 2
+    for i in range(middle, middle + 16):
+        raw[i] ^= 0xFF
+    db_path.write_bytes(bytes(raw))
+
+    result = run("--vault", str(db_path), "check", stdin=f"{TEST_PASSPHRASE}\n")
+    if result.code == 1:
+        assert "已损坏 / DAMAGED" in result.out
+        assert "完好" not in result.out
+    else:
+        assert result.code == 2
+        assert "损坏" in result.err
+
+
+# -- backup ---------------------------------------------------------------------------------------
+
+
+def test_backup_writes_an_encrypted_copy_that_checks_ok(
+    run: Cli, db_path: Path, created: str
+) -> None:
+    dest = db_path.parent.parent / "stick" / "backup.db"
+    dest.parent.mkdir()
+    result = run("--vault", str(db_path), "backup", str(dest), stdin=f"{TEST_PASSPHRASE}\n")
+    assert result.code == 0, result.err
+    dest_keys = Path(f"{dest}.keys")
+    assert dest.exists()
+    assert dest_keys.read_bytes() == Path(f"{db_path}.keys").read_bytes()
+    assert str(dest) in result.out
+    assert str(dest_keys) in result.out
+    # Encrypted: no SQLite header, and the unit's name appears nowhere in clear.
+    raw = dest.read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    assert "辽宁省示范大学".encode() not in raw
+    assert not list(dest.parent.glob("*.partial")) + list(dest.parent.glob("*.tmp.*"))
+
+    checked = run("--vault", str(dest), "check", stdin=f"{TEST_PASSPHRASE}\n")
+    assert checked.code == 0, checked.err
+    assert "完好 / OK" in checked.out
+    by_code = run("--vault", str(dest), "check", "--recovery", stdin=f"{created}\n")
+    assert by_code.code == 0, by_code.err
+
+
+def test_backup_refuses_an_existing_destination(run: Cli, db_path: Path, created: str) -> None:
+    dest = db_path.parent / "backup.db"
+    dest.write_bytes(b"precious")
+    result = run("--vault", str(db_path), "backup", str(dest), stdin=f"{TEST_PASSPHRASE}\n")
+    assert result.code == 2
+    assert "已存在" in result.err
+    assert dest.read_bytes() == b"precious"
+    assert not Path(f"{dest}.keys").exists()
+
+
+def test_backup_with_a_wrong_passphrase_writes_nothing(
+    run: Cli, db_path: Path, created: str
+) -> None:
+    dest = db_path.parent / "backup.db"
+    result = run("--vault", str(db_path), "backup", str(dest), stdin="Wrong-passphrase-2025\n")
+    assert result.code == 2
+    assert "口令不正确" in result.err
+    assert not dest.exists()
+    assert not Path(f"{dest}.keys").exists()
+
+
+# -- help and version -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "chinese", "english"),
+    [
+        ((), "成果转化工作台命令行工具", "Transfer Desk command-line tool"),
+        (("init",), "创建新的保管库", "Create a new vault"),
+        (("check",), "不修改文件", "Unlock, then run integrity_check"),
+        (("backup",), "备份仍是加密的", "The backup stays\nencrypted"),
+    ],
+    ids=["main", "init", "check", "backup"],
+)
+def test_help_is_bilingual(run: Cli, command: tuple[str, ...], chinese: str, english: str) -> None:
+    result = run(*command, "--help")
+    assert result.code == 0
+    assert "transfer-desk-cli" in result.out
+    assert chinese in result.out
+    assert english in result.out
+    assert "显示帮助并退出 / show this help and exit" in result.out
+
+
+def test_version(run: Cli) -> None:
+    result = run("--version")
+    assert result.code == 0
+    assert re.fullmatch(r"transfer-desk-cli \d+\.\d+\.\d+\S*\n", result.out)
+
+
+def test_usage_errors_exit_2(run: Cli) -> None:
+    assert run().code == 2
+    assert run("init", "--unit-type", "castle").code == 2
