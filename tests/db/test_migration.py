@@ -261,4 +261,4 @@ def test_damaged_vault_due_for_migration_raises_storage_error(
 
 def test_recorded_head_is_alembics_head() -> None:
     """db/migrate.HEAD spares Alembic's import at unlock; it must name the newest script."""
-    assert migrate.HEAD == migrate.scripted_head()
+    assert migrate.scripted_head() == migrate.HEAD
