@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from desktop.domain.people import PersonDraft
 from desktop.services.setup import SetupService
-from tests.support import TEST_KDF, first_run_draft
+from tests.support import TEST_KDF, TEST_PASSPHRASE, first_run_draft
 from tests.ui.conftest import unlock
 
 
@@ -144,3 +144,24 @@ def test_settings_idle_time_out_of_range_is_refused(window, services, qtbot) -> 
     qtbot.waitUntil(lambda: page.status_label.text() == "已保存。", timeout=5000)
     assert services.settings.idle_lock_minutes() == 12
     assert window._idle.timer.interval() == 12 * window._minute_ms
+
+
+def test_change_passphrase_dialog_rewraps_only_the_key_slot(window, services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    unlock(qtbot, window)
+    vault = services.setup._vault
+    dialog = window.open_passphrase_dialog()
+    dialog.old_edit.setText("wrong-old-passphrase")
+    dialog.new.passphrase_edit.setText("Shenyang-hunnan-2026")
+    dialog.new.repeat_edit.setText("Shenyang-hunnan-2026")
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(dialog.fields.error_text("old_passphrase")), timeout=5000)
+    assert dialog.old_edit.text() == ""
+
+    keys_before = vault.keys_path.read_bytes()
+    dialog.old_edit.setText(TEST_PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.submit()
+    assert vault.keys_path.read_bytes() != keys_before
+    window.lock()
+    unlock(qtbot, window, "Shenyang-hunnan-2026")
+    assert window.actor is not None
