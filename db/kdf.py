@@ -38,10 +38,11 @@ class KdfParams:
             raise ValueError("kdf parameters must be an object")
         if data.get("name") != "argon2id":
             raise ValueError(f"unknown kdf {data.get('name')!r}")
-        m, t, p = data.get("m_kib"), data.get("t"), data.get("p")
-        if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (m, t, p)):
+        values = [data.get("m_kib"), data.get("t"), data.get("p")]
+        numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool) and v > 0]
+        if len(numbers) != 3:
             raise ValueError("bad kdf parameters")
-        params = cls(memory_kib=int(m), iterations=int(t), lanes=int(p))  # type: ignore[call-overload]
+        params = cls(memory_kib=numbers[0], iterations=numbers[1], lanes=numbers[2])
         if params.memory_kib < 8 * params.lanes:
             raise ValueError("Argon2 needs at least 8 KiB of memory per lane")
         return params

@@ -48,13 +48,13 @@ def list_page(conn: Connection, *, offset: int, limit: int) -> list[Person]:
     return [_person(row) for row in rows]
 
 
-def _select():  # type: ignore[no-untyped-def]
+def _select():
     return select(people, departments.c.name.label("department")).outerjoin(
         departments, people.c.department_id == departments.c.id
     )
 
 
-def _person(row) -> Person:  # type: ignore[no-untyped-def]
+def _person(row) -> Person:
     return Person(
         id=row.id,
         name=row.name,

@@ -36,7 +36,7 @@ def save(conn: Connection, profile: UnitProfile, *, updated_at: str) -> None:
     sync_departments(conn, profile.departments)
 
 
-def list_departments(conn: Connection) -> list:  # type: ignore[type-arg]
+def list_departments(conn: Connection) -> list:
     return list(conn.execute(select(departments).order_by(departments.c.id)))
 
 

@@ -31,5 +31,5 @@ def list_all(conn: Connection) -> list[User]:
     return [_user(row) for row in conn.execute(select(users).order_by(users.c.login))]
 
 
-def _user(row) -> User:  # type: ignore[no-untyped-def]
+def _user(row) -> User:
     return User(row.id, row.login, row.display_name, row.role, row.clearance, row.active)

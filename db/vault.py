@@ -373,7 +373,7 @@ def _storage_error(e: OperationalError) -> StorageError:
 def _driver(conn: Connection) -> dbapi2.Connection:
     raw = conn.connection.driver_connection
     assert raw is not None
-    return raw  # type: ignore[no-any-return]
+    return raw
 
 
 def _outside_transaction(engine: Engine, sql: str, params: tuple[str, ...] = ()) -> None:

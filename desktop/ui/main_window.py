@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from importlib import metadata
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop.domain.accounts import User
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
             ).replace("%1", metadata.version("transfer-desk")),
         )
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._runner.wait()
         if self.actor is not None:
             self._idle.stop()

@@ -63,10 +63,12 @@ class PersonDialog(QDialog):
         self.form.fields.clear_errors()
         draft: PersonDraft = self.form.value()
         person = self._person
-        if person is None:
-            job = lambda: self._service.add(self._actor, draft)  # noqa: E731 (short job)
-        else:
-            job = lambda: self._service.update(self._actor, person.id, draft)  # noqa: E731
+        def job() -> None:
+            if person is None:
+                self._service.add(self._actor, draft)
+            else:
+                self._service.update(self._actor, person.id, draft)
+
         self._runner.run(job, lambda _r: self.accept(), self._on_error)
 
     def _on_error(self, error: AppError) -> None:
