@@ -170,15 +170,12 @@ class Vault:
             if stored != f'"{slots.vault_id}"':
                 raise StorageError("密钥槽文件与数据库文件不属于同一保管库。")
             self._migrate_if_needed(engine, key)
-        except DatabaseError as e:
+        except BaseException as e:
             if engine is not None:
                 engine.dispose()
             _wipe(key)
-            raise _damaged(self.db_path, e) from e
-        except BaseException:
-            if engine is not None:
-                engine.dispose()
-            _wipe(key)
+            if isinstance(e, DatabaseError):
+                raise _damaged(self.db_path, e) from e
             raise
         self._key, self._engine, self._vault_id = key, engine, slots.vault_id
 
@@ -255,9 +252,9 @@ class Vault:
                 yield conn
         except OperationalError as e:
             raise _storage_error(e) from e
-        except DBAPIError as e:
-            if isinstance(e, IntegrityError) or not isinstance(e, DatabaseError):
-                raise  # a constraint the service should have checked: a bug, not damage
+        except IntegrityError:
+            raise  # a constraint the service should have checked: a bug, not damage
+        except DatabaseError as e:
             raise _damaged(self.db_path, e) from e
 
     # -- copies and checks -----------------------------------------------------------------
@@ -329,7 +326,7 @@ class Vault:
             with contextlib.suppress(OSError):
                 backup.unlink()
             if isinstance(e, dbapi2.DatabaseError) and not isinstance(e, dbapi2.OperationalError):
-                raise StorageError(f"数据库文件已损坏：{self.db_path}（{e}）") from e
+                raise _damaged(self.db_path, e) from e
             raise StorageError(f"无法在升级前备份数据库：{e}") from e
         try:
             with engine.connect() as conn:
@@ -355,8 +352,10 @@ def _wipe(buffer: bytearray) -> None:
         buffer[i] = 0
 
 
-def _damaged(path: Path, e: DatabaseError) -> StorageError:
-    return StorageError(f"数据库文件已损坏：{path}（{e.orig}）。请用备份恢复，或联系系统管理员。")
+def _damaged(path: Path, e: Exception) -> StorageError:
+    """For SQLAlchemy's wrapped errors and the raw driver's (VACUUM, checkpoints) alike."""
+    cause = getattr(e, "orig", e)
+    return StorageError(f"数据库文件已损坏：{path}（{cause}）。请用备份恢复，或联系系统管理员。")
 
 
 def _storage_error(e: OperationalError) -> StorageError:

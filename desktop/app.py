@@ -1,5 +1,5 @@
-"""Composition root: build the vault and services, then show the first-run wizard or the
-main window. Nothing else in the program creates services or reads the clock by itself."""
+"""Composition root of the GUI: build the vault and services (``build_services``, shared with
+the CLI), then show the first-run wizard or the main window. Nothing else creates services."""
 
 from __future__ import annotations
 

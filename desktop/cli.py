@@ -28,7 +28,7 @@ from desktop.domain.accounts import UserDraft
 from desktop.domain.unit import UNIT_TYPES, UnitProfile
 from desktop.errors import AppError, PermissionDenied, StorageError
 from desktop.paths import default_vault_path
-from desktop.services.bundle import Services
+from desktop.services.bundle import Services, build_services
 from desktop.services.setup import FirstRunDraft
 
 PROG = "transfer-desk-cli"
@@ -225,9 +225,6 @@ def read_secret(prompt: str) -> str:
 
 
 def _services(vault: Vault, *, err: TextIO, creating: bool = False) -> Services:
-    # Imported here: desktop.app pulls in Qt, which --help and --version do not need.
-    from desktop.services.bundle import build_services
-
     kdf: Callable[[], KdfParams] | None = None
     if os.environ.get(TEST_KDF_ENV) == "1":
         if creating:

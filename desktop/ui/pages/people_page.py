@@ -63,6 +63,7 @@ class PersonDialog(QDialog):
         self.form.fields.clear_errors()
         draft: PersonDraft = self.form.value()
         person = self._person
+
         def job() -> None:
             if person is None:
                 self._service.add(self._actor, draft)
