@@ -1,13 +1,23 @@
-"""The append-only audit log. Every service write calls ``append`` in its own transaction."""
+"""The append-only audit log and its RFC 6962 tree. Every service write calls ``append`` in its
+own transaction, so the entry, its tree root and the new head commit together or not at all."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Select, and_, func, insert, select, update
 
-from db.schema import audit_log, users
-from desktop.domain.audit import AuditEntry, canonical_json
+from db.schema import audit_checkpoints, audit_head, audit_log, users
+from desktop.domain.audit import (
+    AuditEntry,
+    AuditFilter,
+    Checkpoint,
+    TreeHead,
+    canonical_json,
+    entry_leaf_hash,
+)
+from desktop.domain.merkle import Frontier
 
 
 def append(
@@ -20,29 +30,53 @@ def append(
     object_id: str,
     before: Any = None,
     after: Any = None,
+    reason: str | None = None,
+    level: str = "public",
 ) -> int:
-    result = conn.execute(
+    frontier = _frontier(conn)
+    seq = frontier.size + 1
+    before_text, after_text = canonical_json(before), canonical_json(after)
+    frontier.append(
+        entry_leaf_hash(
+            (seq, ts, actor, action, object_type, object_id, level, reason, before_text, after_text)
+        )
+    )
+    root = frontier.root()
+    conn.execute(
         insert(audit_log).values(
+            seq=seq,
             ts=ts,
             actor=actor,
             action=action,
             object_type=object_type,
             object_id=object_id,
-            before=canonical_json(before),
-            after=canonical_json(after),
+            before=before_text,
+            after=after_text,
+            reason=reason,
+            level=level,
+            tree_root=root,
         )
     )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    _save_head(conn, frontier)
+    return seq
 
 
-def count(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(audit_log)).scalar_one())
+def head(conn: Connection) -> TreeHead | None:
+    row = conn.execute(select(audit_head.c.size, audit_head.c.root)).first()
+    return None if row is None else TreeHead(row.size, bytes(row.root))
 
 
-def list_page(conn: Connection, *, offset: int, limit: int) -> list[AuditEntry]:
+def count(conn: Connection, where: AuditFilter | None = None) -> int:
+    query = select(func.count()).select_from(audit_log)
+    return int(conn.execute(_filtered(query, where)).scalar_one())
+
+
+def list_page(
+    conn: Connection, *, offset: int, limit: int, where: AuditFilter | None = None
+) -> list[AuditEntry]:
     """Newest first."""
     query = (
-        select(audit_log, users.c.display_name.label("actor_name"))
+        select(*_ENTRY_COLUMNS, users.c.display_name.label("actor_name"))
         .outerjoin(users, users.c.id == audit_log.c.actor)
         .order_by(audit_log.c.seq.desc())
         .offset(offset)
@@ -50,5 +84,95 @@ def list_page(conn: Connection, *, offset: int, limit: int) -> list[AuditEntry]:
     )
     return [
         AuditEntry(**{**row._mapping, "actor_name": row.actor_name or row.actor})
-        for row in conn.execute(query)
+        for row in conn.execute(_filtered(query, where))
     ]
+
+
+def actions(conn: Connection) -> list[str]:
+    return list(conn.execute(select(audit_log.c.action).distinct().order_by("action")).scalars())
+
+
+def rows_for_verification(conn: Connection, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+    """Every entry's leaf fields and stored root, in seq order, streamed in batches."""
+    columns = [audit_log.c[name] for name in _LEAF_COLUMNS] + [audit_log.c.tree_root]
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(*columns).where(audit_log.c.seq > last).order_by(audit_log.c.seq).limit(batch)
+        ).all()
+        if not rows:
+            return
+        for row in rows:
+            yield (*row[:-1], bytes(row[-1]))
+        last = rows[-1][0]
+
+
+def add_checkpoint(
+    conn: Connection, *, size: int, root: bytes, ts: str, actor: str, note: str
+) -> int:
+    result = conn.execute(
+        insert(audit_checkpoints).values(size=size, root=root, ts=ts, actor=actor, note=note)
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def checkpoints(conn: Connection) -> list[tuple[int, str, str, Checkpoint]]:
+    """(id, ts, note, checkpoint), oldest first."""
+    rows = conn.execute(select(audit_checkpoints).order_by(audit_checkpoints.c.id))
+    return [(r.id, r.ts, r.note, Checkpoint(r.size, bytes(r.root), f"检查点 {r.id}")) for r in rows]
+
+
+# -- internals ------------------------------------------------------------------------------
+_LEAF_COLUMNS = (
+    "seq",
+    "ts",
+    "actor",
+    "action",
+    "object_type",
+    "object_id",
+    "level",
+    "reason",
+    "before",
+    "after",
+)
+_ENTRY_COLUMNS = [audit_log.c[name] for name in _LEAF_COLUMNS]
+
+
+def _frontier(conn: Connection) -> Frontier:
+    row = conn.execute(select(audit_head.c.size, audit_head.c.frontier)).first()
+    if row is None:
+        return Frontier()
+    return Frontier.from_bytes(row.size, bytes(row.frontier))
+
+
+def _save_head(conn: Connection, frontier: Frontier) -> None:
+    values = {"size": frontier.size, "root": frontier.root(), "frontier": frontier.to_bytes()}
+    if conn.execute(select(audit_head.c.id)).first() is None:
+        conn.execute(insert(audit_head).values(id=1, **values))
+    else:
+        conn.execute(update(audit_head).values(**values))
+
+
+def _filtered(query: Select[Any], where: AuditFilter | None) -> Select[Any]:
+    if where is None:
+        return query
+    conditions = []
+    if where.actor is not None:
+        conditions.append(audit_log.c.actor == where.actor)
+    if where.actors_within is not None:
+        conditions.append(audit_log.c.actor.in_(where.actors_within))
+    if where.since is not None:
+        conditions.append(audit_log.c.ts >= where.since)
+    if where.until is not None:
+        # ts is ISO with a time; "until 2026-01-05" includes the whole day.
+        conditions.append(audit_log.c.ts < where.until + "\uffff")
+    if where.action is not None:
+        if where.action.endswith("."):
+            conditions.append(audit_log.c.action.startswith(where.action, autoescape=True))
+        else:
+            conditions.append(audit_log.c.action == where.action)
+    if where.object_type is not None:
+        conditions.append(audit_log.c.object_type == where.object_type)
+    if where.object_id is not None:
+        conditions.append(audit_log.c.object_id == where.object_id)
+    return query.where(and_(*conditions)) if conditions else query

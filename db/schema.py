@@ -8,13 +8,15 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
 
-from desktop.domain.accounts import CLEARANCES, ROLES
+from desktop.domain.accounts import CLEARANCES
+from desktop.domain.decisions import DECISION_BODIES, DECISION_OUTCOMES
 from desktop.domain.people import LEADER_TYPES
 from desktop.domain.unit import UNIT_TYPES
 
@@ -52,11 +54,11 @@ users = Table(
     Column("id", String(36), primary_key=True),
     Column("login", String(64), nullable=False, unique=True),
     Column("display_name", Text, nullable=False),
-    Column("role", String(32), nullable=False),
+    Column("roles", Text, nullable=False),  # JSON list, in ROLES order
     Column("clearance", String(16), nullable=False),
     Column("active", Boolean, nullable=False),
     Column("created_at", String(32), nullable=False),
-    CheckConstraint(_in("role", ROLES), name="ck_users_role"),
+    Column("must_change_passphrase", Boolean, nullable=False, server_default="0"),
     CheckConstraint(_in("clearance", CLEARANCES), name="ck_users_clearance"),
 )
 
@@ -90,6 +92,81 @@ audit_log = Table(
     Column("object_id", String(64), nullable=False),
     Column("before", Text, nullable=True),  # canonical JSON
     Column("after", Text, nullable=True),
+    # Added by 0002: the reason given where one is required, the secrecy level of the object
+    # (content above a reader's clearance is withheld), and the RFC 6962 root of the tree whose
+    # last leaf is this entry, so verification names the first entry that no longer fits.
+    Column("reason", Text, nullable=True),
+    Column("level", String(16), nullable=False, server_default="public"),
+    Column("tree_root", LargeBinary(32), nullable=False, server_default=""),
     sqlite_autoincrement=True,
 )
 # Migration 0001 adds triggers that refuse UPDATE and DELETE on audit_log.
+
+# The tree's current size, root and frontier, updated in the transaction of every append.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("root", LargeBinary(32), nullable=False),
+    Column("frontier", LargeBinary, nullable=False),
+    CheckConstraint("id = 1", name="ck_audit_head_singleton"),
+)
+
+# Tree heads the auditor recorded (and printed on extracts): a rewrite of history that also
+# recomputed every root still disagrees with a checkpoint held outside the database.
+audit_checkpoints = Table(
+    "audit_checkpoints",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("root", LargeBinary(32), nullable=False),
+    Column("ts", String(32), nullable=False),
+    Column("actor", String(36), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("body", String(32), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("decided_on", String(10), nullable=False),  # ISO date
+    Column("participants", Text, nullable=False),  # JSON list of names
+    Column("outcome", String(16), nullable=False),
+    Column("votes_for", Integer, nullable=True),
+    Column("votes_against", Integer, nullable=True),
+    Column("votes_abstain", Integer, nullable=True),
+    Column("summary", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint(_in("body", DECISION_BODIES), name="ck_decisions_body"),
+    CheckConstraint(_in("outcome", DECISION_OUTCOMES), name="ck_decisions_outcome"),
+    CheckConstraint(_in("level", CLEARANCES), name="ck_decisions_level"),
+)
+
+decision_links = Table(
+    "decision_links",
+    metadata,
+    Column("decision_id", Integer, ForeignKey("decisions.id"), primary_key=True),
+    Column("object_type", String(32), primary_key=True),
+    Column("object_id", String(64), primary_key=True),
+)
+
+# File contents live inside the encrypted database, never beside it.
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("decision_id", Integer, ForeignKey("decisions.id"), nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("media_type", String(128), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("added_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("added_at", String(32), nullable=False),
+)

@@ -256,7 +256,7 @@ def cmd_init(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO) -
     admin = UserDraft(
         login=args.admin_login,
         display_name=args.admin_name,
-        role="system_admin",
+        roles=("system_admin",),
         clearance="internal",
     )
     passphrase = read_secret("新口令 / New passphrase: ")

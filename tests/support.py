@@ -35,7 +35,7 @@ def first_run_draft(**changes: object) -> FirstRunDraft:
             departments=("科技处", "化学学院"),
         ),
         admin=UserDraft(
-            login="admin", display_name="王管理", role="system_admin", clearance="internal"
+            login="admin", display_name="王管理", roles=("system_admin",), clearance="internal"
         ),
         passphrase=TEST_PASSPHRASE,
         passphrase_repeat=TEST_PASSPHRASE,

@@ -1,17 +1,130 @@
-"""Reading the audit log."""
+"""Reading and verifying the audit log (the auditor's; the secrecy administrator reads the
+auditor's own entries)."""
 
 from __future__ import annotations
 
-from db import audit
-from desktop.domain.audit import AuditEntry
+from collections.abc import Callable
+from dataclasses import replace
+
+from db import audit, users
+from db.vault import Conn
+from desktop.domain.accounts import User
+from desktop.domain.audit import (
+    AuditEntry,
+    AuditFilter,
+    Checkpoint,
+    TreeHead,
+    Verification,
+    verify,
+)
+from desktop.domain.merkle import EMPTY_ROOT
+from desktop.domain.permissions import can_see
 from desktop.services.base import Service
 
 
 class AuditService(Service):
-    def count(self) -> int:
+    def count(self, actor: User, where: AuditFilter | None = None) -> int:
+        self._authorize(actor, "audit.read")
         with self._vault.read() as conn:
-            return audit.count(conn)
+            return audit.count(conn, self._scope(conn, actor, where))
 
-    def page(self, offset: int, limit: int) -> list[AuditEntry]:
+    def page(
+        self, actor: User, offset: int, limit: int, where: AuditFilter | None = None
+    ) -> list[AuditEntry]:
+        self._authorize(actor, "audit.read")
         with self._vault.read() as conn:
-            return audit.list_page(conn, offset=offset, limit=limit)
+            entries = audit.list_page(
+                conn, offset=offset, limit=limit, where=self._scope(conn, actor, where)
+            )
+        return [self._for_reader(actor, e) for e in entries]
+
+    def actions(self, actor: User) -> list[str]:
+        self._authorize(actor, "audit.read")
+        with self._vault.read() as conn:
+            return audit.actions(conn)
+
+    def head(self, actor: User) -> TreeHead:
+        self._authorize(actor, "audit.verify")
+        with self._vault.read() as conn:
+            return audit.head(conn) or TreeHead(0, EMPTY_ROOT)
+
+    def verify(
+        self,
+        actor: User,
+        external: Checkpoint | None = None,
+        *,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Verification:
+        """Recompute the whole tree; compare with the stored head, the recorded checkpoints and
+        ``external`` (a tree head the user holds on paper or in a filing). The result is audited."""
+        self._authorize(actor, "audit.verify")
+        with self._vault.read() as conn:
+            recorded = [cp for _, _, _, cp in audit.checkpoints(conn)]
+            result = verify(
+                audit.rows_for_verification(conn),
+                audit.head(conn),
+                [*recorded, *([external] if external else [])],
+                progress=progress,
+                cancelled=cancelled,
+            )
+        with self._vault.transaction() as conn:
+            self._audit(
+                conn,
+                actor,
+                "audit.verified",
+                "audit_log",
+                "",
+                after={
+                    "intact": result.intact,
+                    "size": result.size,
+                    "root": result.root.hex(),
+                    "first_bad": result.first_bad,
+                    "external": None if external is None else external.size,
+                },
+            )
+        return result
+
+    def add_checkpoint(self, actor: User, note: str) -> tuple[int, TreeHead]:
+        """Record the current tree head so later verification can compare against it."""
+        self._authorize(actor, "audit.checkpoint")
+        with self._vault.transaction() as conn:
+            current = audit.head(conn) or TreeHead(0, EMPTY_ROOT)
+            checkpoint_id = audit.add_checkpoint(
+                conn,
+                size=current.size,
+                root=current.root,
+                ts=self._timestamp(),
+                actor=actor.id,
+                note=note.strip()[:200],
+            )
+            self._audit(
+                conn,
+                actor,
+                "audit.checkpoint_added",
+                "audit_checkpoint",
+                checkpoint_id,
+                after={"size": current.size, "root": current.root.hex(), "note": note.strip()},
+            )
+        return checkpoint_id, current
+
+    def checkpoints(self, actor: User) -> list[tuple[int, str, str, Checkpoint]]:
+        self._authorize(actor, "audit.verify")
+        with self._vault.read() as conn:
+            return audit.checkpoints(conn)
+
+    # -- scope ------------------------------------------------------------------------------
+    @staticmethod
+    def _scope(conn: Conn, actor: User, where: AuditFilter | None) -> AuditFilter:
+        where = where or AuditFilter()
+        if "security_auditor" in actor.roles:
+            return where
+        # The secrecy administrator watches the auditor, and reads nothing else of the log.
+        auditors = tuple(u.id for u in users.list_all(conn) if "security_auditor" in u.roles)
+        return replace(where, actors_within=auditors)
+
+    @staticmethod
+    def _for_reader(actor: User, entry: AuditEntry) -> AuditEntry:
+        if can_see(actor, entry.level):
+            return entry
+        return replace(entry, before=None, after=None, reason=None, content_visible=False)

@@ -1,13 +1,15 @@
-"""What every service shares: the vault, the clock, and the acting user's checks."""
+"""What every service shares: the vault, the clock, the permission check and the audit append."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from db.vault import Vault
+from db import audit
+from db.vault import Conn, Vault
 from desktop.domain.accounts import User
-from desktop.errors import PermissionDenied
+from desktop.domain.permissions import authorize
 
 
 class Service:
@@ -18,8 +20,32 @@ class Service:
     def _timestamp(self) -> str:
         return self._now().isoformat(timespec="seconds")
 
+    @staticmethod
+    def _authorize(actor: User, action: str) -> None:
+        authorize(actor, action)
 
-def require_role(actor: User, *roles: str) -> None:
-    """Until the permission matrix lands, writes to unit-wide data are the administrator's."""
-    if not actor.active or actor.role not in roles:
-        raise PermissionDenied("您没有执行此操作的权限。")
+    def _audit(
+        self,
+        conn: Conn,
+        actor: User | str,
+        action: str,
+        object_type: str,
+        object_id: str | int,
+        *,
+        before: Any = None,
+        after: Any = None,
+        reason: str | None = None,
+        level: str = "public",
+    ) -> int:
+        return audit.append(
+            conn,
+            ts=self._timestamp(),
+            actor=actor if isinstance(actor, str) else actor.id,
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            before=before,
+            after=after,
+            reason=reason,
+            level=level,
+        )

@@ -4,44 +4,43 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from db import audit, people, unit
+from db import people, unit
 from db.vault import Conn
 from desktop.domain.accounts import User
 from desktop.domain.people import Person, PersonDraft, validate_person
 from desktop.errors import ValidationError
-from desktop.services.base import Service, require_role
-
-EDITORS = ("system_admin", "transfer_officer")
+from desktop.services.base import Service
 
 
 class PeopleService(Service):
-    def count(self) -> int:
+    def count(self, actor: User) -> int:
+        self._authorize(actor, "person.read")
         with self._vault.read() as conn:
             return people.count(conn)
 
-    def page(self, offset: int, limit: int) -> list[Person]:
+    def page(self, actor: User, offset: int, limit: int) -> list[Person]:
+        self._authorize(actor, "person.read")
         with self._vault.read() as conn:
             return people.list_page(conn, offset=offset, limit=limit)
 
     def add(self, actor: User, draft: PersonDraft) -> int:
-        require_role(actor, *EDITORS)
+        self._authorize(actor, "person.edit")
         draft = validate_person(draft)
         with self._vault.transaction() as conn:
             self._check_department(conn, draft)
             person_id = people.insert_person(conn, draft)
-            audit.append(
+            self._audit(
                 conn,
-                ts=self._timestamp(),
-                actor=actor.id,
-                action="person.created",
-                object_type="person",
-                object_id=str(person_id),
+                actor,
+                "person.created",
+                "person",
+                person_id,
                 after=asdict(draft),
             )
         return person_id
 
     def update(self, actor: User, person_id: int, draft: PersonDraft) -> None:
-        require_role(actor, *EDITORS)
+        self._authorize(actor, "person.edit")
         draft = validate_person(draft)
         with self._vault.transaction() as conn:
             self._check_department(conn, draft)
@@ -49,13 +48,12 @@ class PeopleService(Service):
             if before is None:
                 raise ValidationError("name", "该人员已不存在。")
             people.update_person(conn, person_id, draft)
-            audit.append(
+            self._audit(
                 conn,
-                ts=self._timestamp(),
-                actor=actor.id,
-                action="person.updated",
-                object_type="person",
-                object_id=str(person_id),
+                actor,
+                "person.updated",
+                "person",
+                person_id,
                 before=asdict(before),
                 after=asdict(draft),
             )

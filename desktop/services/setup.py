@@ -56,7 +56,7 @@ class SetupService:
         return validate_profile(draft)
 
     def validate_admin(self, draft: FirstRunDraft) -> FirstRunDraft:
-        admin = validate_user(replace(draft.admin, role="system_admin"))
+        admin = validate_user(replace(draft.admin, roles=("system_admin",)))
         check_new_passphrase(
             draft.passphrase,
             draft.passphrase_repeat,
@@ -122,10 +122,10 @@ class SetupService:
         )
 
 
-def _user_dict(draft: UserDraft) -> dict[str, str]:
+def _user_dict(draft: UserDraft) -> dict[str, object]:
     return {
         "login": draft.login,
         "display_name": draft.display_name,
-        "role": draft.role,
+        "roles": list(draft.roles),
         "clearance": draft.clearance,
     }

@@ -99,7 +99,7 @@ class AdminPage(QWizardPage):
             admin=UserDraft(
                 login=self.login_edit.text(),
                 display_name=self.name_edit.text(),
-                role="system_admin",
+                roles=("system_admin",),
                 clearance="internal",
             ),
             passphrase=self.passphrase.passphrase_edit.text(),

@@ -1,6 +1,7 @@
 """Refresh the zh_CN catalogue from the sources and compile it (``make translations``).
 
-``zh_CN.tsv`` (source<TAB>translation, ``\\n`` for a line break) is where translators write;
+``zh_CN*.tsv`` (source<TAB>translation, ``\\n`` for a line break; one file per area of the
+program, e.g. ``zh_CN.audit.tsv``) is where translators write;
 lupdate collects the strings from the code, the TSV fills them in, lrelease compiles. A string
 without a translation stays ``unfinished`` and a test fails until it is translated.
 """
@@ -16,7 +17,7 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "transfer_desk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
-TSV = ROOT / "resources" / "translations" / "zh_CN.tsv"
+TRANSLATIONS = ROOT / "resources" / "translations"
 
 
 def tool(name: str) -> str:
@@ -40,18 +41,23 @@ def update(ts: Path = TS) -> None:
     )
 
 
-def read_tsv(tsv: Path = TSV) -> dict[str, str]:
+def tsv_files() -> list[Path]:
+    return sorted(TRANSLATIONS.glob("zh_CN*.tsv"))
+
+
+def read_tsv(tsvs: list[Path] | None = None) -> dict[str, str]:
     table: dict[str, str] = {}
-    for line in tsv.read_text("utf-8").splitlines():
-        if line.strip():
-            source, _, target = line.partition("\t")
-            table[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
+    for tsv in tsvs if tsvs is not None else tsv_files():
+        for line in tsv.read_text("utf-8").splitlines():
+            if line.strip():
+                source, _, target = line.partition("\t")
+                table[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
     return table
 
 
-def fill(ts: Path = TS, tsv: Path = TSV) -> list[str]:
-    """Write the TSV's translations into the catalogue; returns sources still untranslated."""
-    table = read_tsv(tsv)
+def fill(ts: Path = TS, tsvs: list[Path] | None = None) -> list[str]:
+    """Write the TSVs' translations into the catalogue; returns sources still untranslated."""
+    table = read_tsv(tsvs)
     tree = ElementTree.parse(ts)
     missing = []
     for message in tree.iter("message"):

@@ -19,6 +19,10 @@ def role(code: str) -> str:
     }.get(code, code)
 
 
+def roles(codes: tuple[str, ...]) -> str:
+    return QCoreApplication.translate("Labels", ", ").join(role(c) for c in codes)
+
+
 def clearance(code: str) -> str:
     return {
         "public": QCoreApplication.translate("Labels", "Public"),

@@ -184,12 +184,12 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("Signed in: %1 (%2)")
             .replace("%1", user.display_name)
-            .replace("%2", labels.role(user.role))
+            .replace("%2", labels.roles(user.roles))
         )
         self.lock_state_label.setText(self.tr("Unlocked"))
         self.lock_action.setEnabled(True)
         self.passphrase_action.setEnabled(True)
-        self._set_idle_minutes(self._services.settings.idle_lock_minutes())
+        self._set_idle_minutes(self._services.settings.idle_lock_minutes(user))
         self._idle.start()
 
     def _set_idle_minutes(self, minutes: int) -> None:

@@ -7,6 +7,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop.domain.accounts import User
+from desktop.domain.permissions import allowed
 from desktop.services.bundle import Services
 from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.people_page import PeoplePage
@@ -36,16 +37,20 @@ class Workspace(QWidget):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stack")
+        # A page appears only for users whose roles may read it; the services check again.
         self.unit_page = UnitPage(services.unit, runner, actor, self)
         self.people_page = PeoplePage(services.people, services.unit, runner, actor, self)
-        self.audit_page = AuditPage(services.audit, self)
+        self.audit_page = (
+            AuditPage(services.audit, actor, self) if allowed(actor, "audit.read") else None
+        )
         self.settings_page = SettingsPage(services.settings, prefs, runner, actor, self)
-        self._pages: list[tuple[str, QWidget]] = [
+        candidates: list[tuple[str, QWidget | None]] = [
             (self.tr("Unit"), self.unit_page),
             (self.tr("People"), self.people_page),
             (self.tr("Audit log"), self.audit_page),
             (self.tr("Settings"), self.settings_page),
         ]
+        self._pages: list[tuple[str, QWidget]] = [(t, p) for t, p in candidates if p is not None]
         for title, page in self._pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)

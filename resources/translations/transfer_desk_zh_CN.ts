@@ -132,6 +132,10 @@
         <translation>审批人</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Public</source>
         <translation>公开</translation>
     </message>

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from db import audit
 from desktop.domain.people import PersonDraft
 from desktop.services.setup import SetupService
 from tests.support import TEST_KDF, TEST_PASSPHRASE, first_run_draft
@@ -99,8 +100,9 @@ def test_unit_page_save_is_audited(window, services, qtbot) -> None:  # type: ig
     page.form.name_edit.setText("辽宁省示范大学（新校区）")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status_label.text() == "已保存。", timeout=5000)
-    assert services.unit.profile().name == "辽宁省示范大学（新校区）"
-    newest = services.audit.page(0, 1)[0]
+    assert services.unit.profile(window.actor).name == "辽宁省示范大学（新校区）"
+    with services.session._vault.read() as conn:
+        newest = audit.list_page(conn, offset=0, limit=1)[0]
     assert newest.action == "unit.updated"
     assert "新校区" in (newest.after or "") and "新校区" not in (newest.before or "")
 
@@ -142,7 +144,7 @@ def test_settings_idle_time_out_of_range_is_refused(window, services, qtbot) -> 
     page.idle_spin.setValue(12)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status_label.text() == "已保存。", timeout=5000)
-    assert services.settings.idle_lock_minutes() == 12
+    assert services.settings.idle_lock_minutes(window.actor) == 12
     assert window._idle.timer.interval() == 12 * window._minute_ms
 
 

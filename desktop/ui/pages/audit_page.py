@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from desktop.domain.accounts import User
 from desktop.domain.audit import AuditEntry
 from desktop.domain.dates import format_cn_datetime
 from desktop.services.audit import AuditService
@@ -14,7 +15,7 @@ from desktop.ui.models.paged_table_model import Column, PagedTableModel
 
 
 class AuditPage(QWidget):
-    def __init__(self, service: AuditService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: AuditService, actor: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("audit_page")
         columns: list[Column[AuditEntry]] = [
@@ -26,7 +27,7 @@ class AuditPage(QWidget):
             Column(self.tr("After"), lambda e: e.after or ""),
         ]
         self.model: PagedTableModel[AuditEntry] = PagedTableModel(
-            columns, service.count, service.page, self
+            columns, lambda: service.count(actor), lambda o, n: service.page(actor, o, n), self
         )
         self.table = QTableView(self)
         self.table.setObjectName("table")

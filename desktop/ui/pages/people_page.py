@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.accounts import User
 from desktop.domain.people import Person, PersonDraft
+from desktop.domain.permissions import allowed
 from desktop.errors import AppError, ValidationError
-from desktop.services.people import EDITORS, PeopleService
+from desktop.services.people import PeopleService
 from desktop.services.unit import UnitService
 from desktop.ui import labels
 from desktop.ui.errors import show_error
@@ -100,7 +101,7 @@ class PeoplePage(QWidget):
             Column(self.tr("Leadership post"), lambda p: labels.leader_type(p.leader_type)),
         ]
         self.model: PagedTableModel[Person] = PagedTableModel(
-            columns, service.count, service.page, self
+            columns, lambda: service.count(actor), lambda o, n: service.page(actor, o, n), self
         )
         self.table = QTableView(self)
         self.table.setObjectName("table")
@@ -112,7 +113,7 @@ class PeoplePage(QWidget):
         self.add_button.setObjectName("add_button")
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.setObjectName("edit_button")
-        can_edit = actor.role in EDITORS
+        can_edit = allowed(actor, "person.edit")
         self.add_button.setVisible(can_edit)
         self.edit_button.setVisible(can_edit)
         buttons = QHBoxLayout()
@@ -131,7 +132,12 @@ class PeoplePage(QWidget):
 
     def open_dialog(self, person: Person | None) -> PersonDialog:
         dialog = PersonDialog(
-            self._service, self._runner, self._actor, self._units.departments(), person, self
+            self._service,
+            self._runner,
+            self._actor,
+            self._units.departments(self._actor),
+            person,
+            self,
         )
         dialog.accepted.connect(self.reload)
         dialog.open()
@@ -139,5 +145,5 @@ class PeoplePage(QWidget):
 
     def _on_edit_button_clicked(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if rows and self._actor.role in EDITORS:
+        if rows and allowed(self._actor, "person.edit"):
             self.open_dialog(self.model.row(rows[0].row()))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.accounts import User
+from desktop.domain.permissions import allowed
 from desktop.domain.settings import IDLE_LOCK_MAX, IDLE_LOCK_MIN
 from desktop.errors import AppError, ValidationError
 from desktop.services.settings import SettingsService
@@ -53,7 +54,7 @@ class SettingsPage(QWidget):
         self.save_button.setObjectName("save_button")
         self.status_label = QLabel(unit_box)
         self.status_label.setObjectName("status_label")
-        can_edit = actor.role == "system_admin"
+        can_edit = allowed(actor, "settings.edit")
         self.idle_spin.setEnabled(can_edit)
         self.save_button.setVisible(can_edit)
         row = QHBoxLayout()
@@ -85,7 +86,7 @@ class SettingsPage(QWidget):
         self.language_combo.activated.connect(self._on_language_combo_activated)
 
     def reload(self) -> None:
-        self.idle_spin.setValue(self._service.idle_lock_minutes())
+        self.idle_spin.setValue(self._service.idle_lock_minutes(self._actor))
 
     def _on_save_button_clicked(self) -> None:
         self.fields.clear_errors()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.accounts import User
+from desktop.domain.permissions import allowed
 from desktop.errors import AppError, ValidationError
 from desktop.services.unit import UnitService
 from desktop.ui.errors import show_error
@@ -27,7 +28,7 @@ class UnitPage(QWidget):
         self.save_button.setObjectName("save_button")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")
-        can_edit = actor.role == "system_admin"
+        can_edit = allowed(actor, "unit.edit")
         self.form.set_read_only(not can_edit)
         self.save_button.setVisible(can_edit)
         buttons = QHBoxLayout()
@@ -40,7 +41,7 @@ class UnitPage(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
 
     def reload(self) -> None:
-        self.form.set_value(self._service.profile())
+        self.form.set_value(self._service.profile(self._actor))
 
     def _on_save_button_clicked(self) -> None:
         self.form.fields.clear_errors()
