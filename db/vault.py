@@ -23,6 +23,7 @@ from db.atomic import fsync_dir
 from db.kdf import KdfParams
 from db.keyslots import KIND_PASSPHRASE, KIND_RECOVERY, KeySlotFile
 from db.schema import settings
+from db.throttle import throttle_path_for
 from desktop.errors import StorageError
 
 VAULT_ID_KEY = "vault_id"
@@ -38,6 +39,7 @@ class Vault:
     def __init__(self, db_path: Path, *, randbytes: Callable[[int], bytes] = os.urandom) -> None:
         self.db_path = Path(db_path)
         self.keys_path = keys_path_for(self.db_path)
+        self.throttle_path = throttle_path_for(self.db_path)
         self._randbytes = randbytes
         self._key: bytearray | None = None
         self._engine: Engine | None = None
@@ -179,6 +181,17 @@ class Vault:
             raise
         self._key, self._engine, self._vault_id = key, engine, slots.vault_id
 
+    def derive_key(self, purpose: str) -> bytes:
+        """A key for one purpose (e.g. the login-throttle MAC), derived from the data key with
+        HKDF-SHA256 so the data key itself never leaves this object."""
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        info = f"transfer-desk/{purpose}".encode()
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(
+            bytes(self._require_key())
+        )
+
     # -- key slots while unlocked ----------------------------------------------------------
     def change_passphrase(self, user_id: str, old: str, new: str, kdf: KdfParams) -> None:
         """Re-wrap one user's slot; the database file is not touched."""
@@ -203,6 +216,18 @@ class Vault:
             login,
             kdf,
         )
+
+    @contextlib.contextmanager
+    def slots_kept_in_step(self) -> Iterator[None]:
+        """Around a transaction that also changes key slots: if anything escapes (a failed
+        commit included), the key-slot file is put back as it was, so rows and slots agree."""
+        saved = self.read_slots()
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(Exception):
+                keyslots.write(self.keys_path, saved)
+            raise
 
     def remove_user_slot(self, user_id: str) -> None:
         self._require_key()

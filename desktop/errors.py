@@ -32,7 +32,23 @@ class PermissionDenied(AppError):
 
 
 class WrongPassphrase(AppError):
+    """``wait_seconds``: how long the next attempt must wait (growing with each failure)."""
+
     code = "wrong_passphrase"
+
+    def __init__(self, message: str, wait_seconds: int = 0) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
+class LoginThrottled(AppError):
+    """Too many failed logins: the next attempt is allowed in ``wait_seconds``."""
+
+    code = "login_throttled"
+
+    def __init__(self, wait_seconds: int) -> None:
+        super().__init__(f"登录失败次数过多，请 {wait_seconds} 秒后再试。")
+        self.wait_seconds = wait_seconds
 
 
 class StorageError(AppError):

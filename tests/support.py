@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from db.kdf import KdfParams
 from desktop.domain.accounts import UserDraft
@@ -23,6 +23,9 @@ class FixedClock:
 
     def __call__(self) -> datetime:
         return self.value
+
+    def advance(self, delta: timedelta) -> None:
+        self.value += delta
 
 
 def first_run_draft(**changes: object) -> FirstRunDraft:

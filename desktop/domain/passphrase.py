@@ -7,6 +7,7 @@ without limit, so we refuse the choices that guessing lists try first.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 PASSPHRASE_MIN_LENGTH = 10
@@ -147,3 +148,20 @@ def _hint(problems: list[str], score: int) -> str:
     if score < 3:
         return "口令可以使用；再长一些会更安全。"
     return "口令强度良好。"
+
+
+# -- one-time passphrases ---------------------------------------------------------------------
+# An administrator hands these over on paper or in person; the user must replace it at first login.
+# 20 characters from 32 unambiguous symbols: 100 bits, in groups of four for reading aloud.
+ONE_TIME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+ONE_TIME_LENGTH = 20
+
+
+def generate_one_time(randbytes: Callable[[int], bytes]) -> str:
+    chars: list[str] = []
+    limit = 256 - 256 % len(ONE_TIME_ALPHABET)  # reject bytes that would bias the choice
+    while len(chars) < ONE_TIME_LENGTH:
+        for byte in randbytes(ONE_TIME_LENGTH * 2):
+            if byte < limit and len(chars) < ONE_TIME_LENGTH:
+                chars.append(ONE_TIME_ALPHABET[byte % len(ONE_TIME_ALPHABET)])
+    return "-".join("".join(chars[i : i + 4]) for i in range(0, ONE_TIME_LENGTH, 4))

@@ -75,6 +75,8 @@ def allowed(user: User, action: str) -> bool:
 
 def authorize(user: User, action: str) -> None:
     """Raise ``PermissionDenied`` naming the action unless one of the user's roles allows it."""
+    if user.must_change_passphrase:
+        raise PermissionDenied("请先把管理员发给您的一次性口令改为自己的口令，再进行其他操作。")
     if not allowed(user, action):
         if not user.active:
             raise PermissionDenied("该账户已停用。")

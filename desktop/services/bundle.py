@@ -12,6 +12,7 @@ from functools import cache
 
 from db.kdf import KdfParams, calibrate
 from db.vault import Vault
+from desktop.services.accounts import AccountService
 from desktop.services.audit import AuditService
 from desktop.services.documents import DocumentService
 from desktop.services.people import PeopleService
@@ -25,6 +26,7 @@ from desktop.services.unit import UnitService
 class Services:
     setup: SetupService
     session: SessionService
+    accounts: AccountService
     unit: UnitService
     settings: SettingsService
     people: PeopleService
@@ -48,6 +50,7 @@ def build_services(
     return Services(
         setup=SetupService(vault, now=now, kdf=kdf, randbytes=randbytes),
         session=SessionService(vault, now=now, kdf=kdf),
+        accounts=AccountService(vault, now=now, kdf=kdf, randbytes=randbytes),
         unit=UnitService(vault, now=now),
         settings=SettingsService(vault, now=now),
         people=PeopleService(vault, now=now),

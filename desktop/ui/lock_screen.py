@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from desktop.ui.widgets.field_form import FieldForm
 class LockScreen(QWidget):
     unlock_requested = Signal(str, str)  # user id, passphrase
     recover_requested = Signal(str, str, str, str)  # code, user id, passphrase, repeat
+    user_changed = Signal(str)  # user id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,17 @@ class LockScreen(QWidget):
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("busy_label")
         self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # After failed logins: how long until the next attempt, counted down every second.
+        self.wait_label = QLabel(self)
+        self.wait_label.setObjectName("wait_label")
+        self.wait_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wait_label.setWordWrap(True)
+        self._wait_left = 0
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self._on_wait_timer_timeout)
+        self._busy = False
+        self.user_combo.currentIndexChanged.connect(self._on_user_combo_current_index_changed)
 
         column = QVBoxLayout()
         column.addStretch(2)
@@ -55,6 +67,7 @@ class LockScreen(QWidget):
         column.addWidget(top)
         column.addWidget(self.pages)
         column.addWidget(self.busy_label)
+        column.addWidget(self.wait_label)
         column.addStretch(3)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
@@ -130,9 +143,48 @@ class LockScreen(QWidget):
         self.passphrase_edit.setFocus()
 
     def set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.busy_label.setText(self.tr("Unlocking…") if busy else "")
-        for widget in (self.unlock_button, self.recover_button, self.user_combo):
+        for widget in (self.recover_button, self.user_combo):
             widget.setEnabled(not busy)
+        self._update_unlock_button()
+
+    def start_wait(self, seconds: int) -> None:
+        """Refuse unlocking for ``seconds``, showing the count down."""
+        self._wait_left = max(0, seconds)
+        if self._wait_left:
+            self._wait_timer.start()
+        else:
+            self._wait_timer.stop()
+        self._show_wait()
+
+    @property
+    def wait_left(self) -> int:
+        return self._wait_left
+
+    def _on_wait_timer_timeout(self) -> None:
+        self._wait_left = max(0, self._wait_left - 1)
+        if not self._wait_left:
+            self._wait_timer.stop()
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        self.wait_label.setText(
+            self.tr("Too many failed attempts. You can try again in %1 s.").replace(
+                "%1", str(self._wait_left)
+            )
+            if self._wait_left
+            else ""
+        )
+        self._update_unlock_button()
+
+    def _update_unlock_button(self) -> None:
+        self.unlock_button.setEnabled(not self._busy and not self._wait_left)
+
+    def _on_user_combo_current_index_changed(self, _index: int) -> None:
+        user_id = self.user_combo.currentData()
+        if user_id is not None:
+            self.user_changed.emit(str(user_id))
 
     def show_error(self, field: str, message: str) -> bool:
         form = self.recovery_fields if self.pages.currentIndex() == 1 else self.unlock_fields
@@ -149,7 +201,7 @@ class LockScreen(QWidget):
         if not self.passphrase_edit.text():
             self.unlock_fields.show_error("passphrase", self.tr("Enter your passphrase."))
             return
-        if self.user_combo.currentData() is None:
+        if self.user_combo.currentData() is None or self._wait_left:
             return
         self.unlock_requested.emit(str(self.user_combo.currentData()), self.passphrase_edit.text())
 

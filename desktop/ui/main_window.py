@@ -9,7 +9,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop.domain.accounts import User
-from desktop.errors import AppError, PermissionDenied, ValidationError, WrongPassphrase
+from desktop.domain.settings import IDLE_LOCK_DEFAULT
+from desktop.errors import (
+    AppError,
+    LoginThrottled,
+    PermissionDenied,
+    ValidationError,
+    WrongPassphrase,
+)
 from desktop.services.bundle import Services
 from desktop.ui import labels
 from desktop.ui.errors import show_crash, show_error
@@ -63,6 +70,9 @@ class MainWindow(QMainWindow):
 
         self.lock_screen.unlock_requested.connect(self._on_lock_screen_unlock_requested)
         self.lock_screen.recover_requested.connect(self._on_lock_screen_recover_requested)
+        self.lock_screen.user_changed.connect(self._on_lock_screen_user_changed)
+        self.passphrase_dialog: PassphraseDialog | None = None
+        self.notice_box: QMessageBox | None = None
         self._idle.idle.connect(self.lock)
         self._runner.crashed.connect(lambda details: show_crash(self, details))
         self._runner.finished.connect(self._on_runner_finished)
@@ -74,6 +84,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         file_menu.addAction(self.lock_action)
+        self.switch_user_action = QAction(self.tr("&Switch user…"), self)
+        self.switch_user_action.setObjectName("switch_user_action")
+        self.switch_user_action.triggered.connect(self.switch_user)
+        file_menu.addAction(self.switch_user_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -105,8 +119,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lock_screen)
         self.user_label.setText(self.tr("Nobody is signed in"))
         self.lock_state_label.setText(self.tr("Locked"))
+        self.setWindowTitle(self.tr("Transfer Desk"))
         self.lock_action.setEnabled(False)
+        self.switch_user_action.setEnabled(False)
         self.passphrase_action.setEnabled(False)
+        user_id = self.lock_screen.user_combo.currentData()
+        if user_id is not None:
+            self._on_lock_screen_user_changed(str(user_id))
+
+    def switch_user(self) -> None:
+        """Another person takes the keyboard: lock first, then let them pick their name."""
+        self.lock()
+        self.lock_screen.user_combo.setFocus()
 
     def lock(self) -> None:
         if self.actor is None:
@@ -117,6 +141,12 @@ class MainWindow(QMainWindow):
             return
         self._idle.stop()
         actor, self.actor = self.actor, None
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.done(0)
+            self.passphrase_dialog = None
+        if self.notice_box is not None:
+            self.notice_box.done(0)
+            self.notice_box = None
         if self.workspace is not None:
             self._last_page = self.workspace.current_index
             self.stack.removeWidget(self.workspace)
@@ -152,9 +182,18 @@ class MainWindow(QMainWindow):
             self._on_unlock_failed,
         )
 
+    def _on_lock_screen_user_changed(self, user_id: str) -> None:
+        try:
+            self.lock_screen.start_wait(self._services.session.wait_seconds(user_id))
+        except AppError:
+            self.lock_screen.start_wait(0)
+
     def _on_unlock_failed(self, error: AppError) -> None:
         self.lock_screen.set_busy(False)
-        if isinstance(error, WrongPassphrase):
+        if isinstance(error, LoginThrottled):
+            self.lock_screen.start_wait(error.wait_seconds)
+        elif isinstance(error, WrongPassphrase):
+            self.lock_screen.start_wait(error.wait_seconds)
             field = "recovery_code" if self.lock_screen.pages.currentIndex() == 1 else "passphrase"
             message = (
                 self.tr("The recovery code is wrong.")
@@ -173,6 +212,28 @@ class MainWindow(QMainWindow):
 
     def _on_unlocked(self, user: User) -> None:
         self.lock_screen.reset()
+        self.actor = user
+        self.lock_state_label.setText(self.tr("Unlocked"))
+        if user.must_change_passphrase:
+            # Nothing of the vault is shown until the one-time passphrase is replaced.
+            self.user_label.setText(self._signed_in_text(user))
+            self.lock_action.setEnabled(True)
+            dialog = PassphraseDialog(self._services.session, self._runner, user, self, forced=True)
+            dialog.changed.connect(self._enter_workspace)
+            dialog.rejected.connect(self._on_forced_passphrase_dialog_rejected)
+            self.passphrase_dialog = dialog
+            dialog.open()
+            self._set_idle_minutes(IDLE_LOCK_DEFAULT)  # the unit's setting is not readable yet
+            self._idle.start()
+            return
+        self._enter_workspace(user)
+
+    def _on_forced_passphrase_dialog_rejected(self) -> None:
+        self.passphrase_dialog = None
+        self.lock()
+
+    def _enter_workspace(self, user: User) -> None:
+        self.passphrase_dialog = None
         same_user = user.id == self._last_user
         self.actor = user
         self._last_user = user.id
@@ -181,16 +242,40 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.show_page(self._last_page if same_user else 0)
-        self.user_label.setText(
-            self.tr("Signed in: %1 (%2)")
-            .replace("%1", user.display_name)
-            .replace("%2", labels.roles(user.roles))
-        )
+        self.user_label.setText(self._signed_in_text(user))
+        self.setWindowTitle(self.tr("Transfer Desk — %1").replace("%1", user.display_name))
         self.lock_state_label.setText(self.tr("Unlocked"))
         self.lock_action.setEnabled(True)
+        self.switch_user_action.setEnabled(True)
         self.passphrase_action.setEnabled(True)
         self._set_idle_minutes(self._services.settings.idle_lock_minutes(user))
         self._idle.start()
+        if self._services.session.notices:
+            self._show_notices(self._services.session.notices)
+
+    def _signed_in_text(self, user: User) -> str:
+        return (
+            self.tr("Signed in: %1 (%2 · %3)")
+            .replace("%1", user.display_name)
+            .replace("%2", labels.roles(user.roles))
+            .replace("%3", labels.clearance(user.clearance))
+        )
+
+    def _show_notices(self, notices: tuple[str, ...]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Since your last sign-in"),
+            "\n\n".join(notices),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("notice_box")
+        self.notice_box = box
+        box.finished.connect(self._on_notice_box_finished)
+        box.open()
+
+    def _on_notice_box_finished(self, _result: int) -> None:
+        self.notice_box = None
 
     def _set_idle_minutes(self, minutes: int) -> None:
         self._idle.set_timeout_ms(minutes * self._minute_ms)
@@ -200,8 +285,12 @@ class MainWindow(QMainWindow):
         if self.actor is None:
             return None
         dialog = PassphraseDialog(self._services.session, self._runner, self.actor, self)
+        dialog.changed.connect(self._on_passphrase_dialog_changed)
         dialog.open()
         return dialog
+
+    def _on_passphrase_dialog_changed(self, user: User) -> None:
+        self.actor = user
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -142,7 +142,11 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
     backup = folder / f"vault.db.pre-{revision}.bak"
     if revision == migrate.head_revision():
         assert not backup.exists()
-        assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.db.keys"]
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "vault.db",
+            "vault.db.keys",
+            "vault.db.throttle",
+        ]
     else:
         assert backup.exists()
         assert backup.read_bytes()[:16] != b"SQLite format 3\x00"

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication
 from db.vault import Vault
 from desktop.app import build_desk, build_services
 from desktop.services.bundle import Services
+from desktop.services.setup import SetupService
 from desktop.ui.i18n import install_font, install_translation
 from desktop.ui.prefs import Preferences
-from tests.support import TEST_KDF, TEST_PASSPHRASE, FixedClock
+from tests.support import TEST_KDF, TEST_PASSPHRASE, FixedClock, first_run_draft
 
 
 @pytest.fixture
@@ -39,6 +40,38 @@ def desk(zh_app, services: Services, tmp_path: Path, qtbot):  # type: ignore[no-
     desk.runner.wait()
     zh_app.removeEventFilter(desk.window._idle)
     services.session.lock()
+
+
+@pytest.fixture
+def window(services, desk_factory, qtbot):  # type: ignore[no-untyped-def]
+    return desk_factory().window
+
+
+@pytest.fixture
+def desk_factory(zh_app, services, tmp_path, qtbot, request):  # type: ignore[no-untyped-def]
+    import os
+
+    from desktop.app import build_desk, start
+    from desktop.ui.prefs import Preferences
+
+    SetupService(
+        services.setup._vault, now=services.unit._now, kdf=lambda: TEST_KDF, randbytes=os.urandom
+    ).create(first_run_draft())
+
+    def make():  # type: ignore[no-untyped-def]
+        desk = build_desk(zh_app, services, Preferences(tmp_path / "prefs.json"))
+        qtbot.addWidget(desk.window)
+        start(desk)
+
+        def teardown() -> None:
+            desk.runner.wait()
+            zh_app.removeEventFilter(desk.window._idle)
+            services.session.lock()
+
+        request.addfinalizer(teardown)
+        return desk
+
+    return make
 
 
 def unlock(qtbot, window, passphrase: str = TEST_PASSPHRASE) -> None:  # type: ignore[no-untyped-def]

@@ -8,41 +8,8 @@ from PySide6.QtTest import QTest
 
 from db import audit
 from desktop.domain.people import PersonDraft
-from desktop.services.setup import SetupService
-from tests.support import TEST_KDF, TEST_PASSPHRASE, first_run_draft
+from tests.support import TEST_PASSPHRASE
 from tests.ui.conftest import unlock
-
-
-@pytest.fixture
-def window(services, desk_factory, qtbot):  # type: ignore[no-untyped-def]
-    return desk_factory().window
-
-
-@pytest.fixture
-def desk_factory(zh_app, services, tmp_path, qtbot, request):  # type: ignore[no-untyped-def]
-    import os
-
-    from desktop.app import build_desk, start
-    from desktop.ui.prefs import Preferences
-
-    SetupService(
-        services.setup._vault, now=services.unit._now, kdf=lambda: TEST_KDF, randbytes=os.urandom
-    ).create(first_run_draft())
-
-    def make():  # type: ignore[no-untyped-def]
-        desk = build_desk(zh_app, services, Preferences(tmp_path / "prefs.json"))
-        qtbot.addWidget(desk.window)
-        start(desk)
-
-        def teardown() -> None:
-            desk.runner.wait()
-            zh_app.removeEventFilter(desk.window._idle)
-            services.session.lock()
-
-        request.addfinalizer(teardown)
-        return desk
-
-    return make
 
 
 def test_wrong_passphrase_message_at_field_and_field_cleared(window, qtbot) -> None:  # type: ignore[no-untyped-def]
