@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from db import users
 from db.atomic import write_atomic
 from db.kdf import KdfParams
 from db.vault import Vault
@@ -299,11 +298,7 @@ def _unlock(args: argparse.Namespace, vault: Vault, services: Services) -> str:
     user_id = next((uid for uid, name in services.session.logins() if name == login), None)
     if user_id is None:
         raise PermissionDenied(f"保管库中没有登录名为“{args.user}”的用户。")
-    vault.unlock_with_passphrase(user_id, read_secret("口令 / Passphrase: "))
-    with vault.read() as conn:
-        user = users.get(conn, user_id)
-    if user is None or not user.active:
-        raise PermissionDenied("该账户已停用，无法登录。")
+    services.session.unlock_read_only(user_id, read_secret("口令 / Passphrase: "))
     return login
 
 

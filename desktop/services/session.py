@@ -50,6 +50,24 @@ class SessionService:
         return seconds_left(count, _parse(last), self._now())
 
     def unlock(self, user_id: str, passphrase: str) -> User:
+        state = self._open_throttled(user_id, passphrase)
+        return self._start(user_id, "session.unlocked", state)
+
+    def unlock_read_only(self, user_id: str, passphrase: str) -> User:
+        """For tools that must not change the database they look at (``cli check``): the same
+        waits and failure records, but no audit entry and no new anchor."""
+        self._open_throttled(user_id, passphrase)
+        try:
+            with self._vault.read() as conn:
+                user = users.get(conn, user_id)
+            if user is None or not user.active:
+                raise PermissionDenied("该账户已停用，无法登录。")
+        except BaseException:
+            self._vault.lock()
+            raise
+        return user
+
+    def _open_throttled(self, user_id: str, passphrase: str) -> throttle.ThrottleState:
         state = throttle.read(self._vault.throttle_path)
         count, last = state.count_for(user_id)
         wait = seconds_left(count, _parse(last), self._now())
@@ -64,7 +82,7 @@ class SessionService:
             if delay:
                 message += f"已连续失败 {count + 1} 次，请 {delay} 秒后再试。"
             raise WrongPassphrase(message, wait_seconds=delay) from None
-        return self._start(user_id, "session.unlocked", state)
+        return state
 
     def recover(self, code: str, user_id: str, passphrase: str, repeat: str) -> User:
         """Unlock with the recovery code and set a new passphrase for ``user_id``."""

@@ -205,6 +205,18 @@ def test_check_with_a_wrong_passphrase_exits_2_with_the_message(
     assert "完好" not in result.out
 
 
+def test_check_is_slowed_down_by_failed_logins_like_the_window(
+    run: Cli, db_path: Path, created: str
+) -> None:
+    for _ in range(3):
+        assert run("--vault", str(db_path), "check", stdin="Wrong-passphrase-2025\n").code == 2
+    # The right passphrase right away is refused: the third failure started a wait.
+    result = run("--vault", str(db_path), "check", stdin=f"{TEST_PASSPHRASE}\n")
+    assert result.code == 2
+    assert "秒后再试" in result.err
+    assert "完好" not in result.out
+
+
 def test_check_with_the_recovery_code(run: Cli, db_path: Path, created: str) -> None:
     result = run("--vault", str(db_path), "check", "--recovery", stdin=f"{created}\n")
     assert result.code == 0, result.err
