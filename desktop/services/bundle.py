@@ -14,6 +14,7 @@ from db.kdf import KdfParams, calibrate
 from db.vault import Vault
 from desktop.services.accounts import AccountService
 from desktop.services.audit import AuditService
+from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
 from desktop.services.people import PeopleService
 from desktop.services.session import SessionService
@@ -31,6 +32,7 @@ class Services:
     settings: SettingsService
     people: PeopleService
     audit: AuditService
+    decisions: DecisionService
     documents: DocumentService
 
 
@@ -55,5 +57,6 @@ def build_services(
         settings=SettingsService(vault, now=now),
         people=PeopleService(vault, now=now),
         audit=AuditService(vault, now=now),
+        decisions=DecisionService(vault, now=now),
         documents=DocumentService(),
     )

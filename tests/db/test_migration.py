@@ -25,17 +25,21 @@ from sqlalchemy import (
 from sqlalchemy.pool import StaticPool
 from sqlcipher3 import dbapi2
 
-from db import audit, connection, migrate, people, unit, users
+from db import audit, connection, decisions, migrate, people, unit, users
 from db.schema import metadata, settings
 from db.vault import Vault
 from desktop.domain import recovery_code
+from desktop.domain.accounts import CLEARANCES
+from desktop.domain.audit import verify
 from desktop.errors import StorageError
 from desktop.services.session import SessionService
 from tests.conftest import TEST_KDF, TEST_PASSPHRASE, FixedClock
 from tests.fixtures.make_fixture_vault import (
     FIXTURE_ADMIN,
     FIXTURE_ADMIN_ID,
+    FIXTURE_ATTACHMENT,
     FIXTURE_AUDIT_ACTIONS,
+    FIXTURE_DECISION,
     FIXTURE_PASSPHRASE,
     FIXTURE_PEOPLE,
     FIXTURE_RECOVERY_CODE,
@@ -135,6 +139,15 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
             entries = audit.list_page(conn, offset=0, limit=100)
             actions = [e.action for e in reversed(entries)]
             assert actions == [*FIXTURE_AUDIT_ACTIONS, "session.unlocked"]
+            # Entries from before 0002 became the first leaves of the audit tree.
+            rows = audit.rows_for_verification(conn)
+            assert verify(rows, audit.head(conn)).intact
+            if revision >= "0002":
+                (decision,) = decisions.list_page(conn, offset=0, limit=10, levels=CLEARANCES)
+                assert decision.draft == FIXTURE_DECISION
+                assert decision.links == (("unit", "1"),)
+                (attachment,) = decisions.list_attachments(conn, decision.id)
+                assert decisions.attachment_content(conn, attachment.id) == FIXTURE_ATTACHMENT[2]
         assert vault.integrity_problems() == []
     finally:
         vault.lock()

@@ -1,0 +1,354 @@
+"""Every role against every service action: the matrix in desktop/domain/permissions.py is what
+the services enforce, not only what the buttons show.
+
+One vault per role; the calls run in an order where earlier ones do not spoil later ones (the
+target account is disabled, then enabled again, and so on). A refused call must raise
+PermissionDenied and write nothing; an allowed call must succeed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db import audit, decisions, users
+from db.vault import Vault
+from desktop.domain.accounts import ROLES, User, UserDraft
+from desktop.domain.decisions import DecisionDraft
+from desktop.domain.people import PersonDraft
+from desktop.domain.permissions import MATRIX
+from desktop.errors import PermissionDenied
+from desktop.services.bundle import Services, build_services
+from tests.support import TEST_KDF, FixedClock
+
+DRAFT = DecisionDraft(
+    body="academic_committee",
+    title="关于某成果赋权的决定",
+    decided_on="2026-01-05",
+    participants=("甲", "乙", "丙"),
+    outcome="approved",
+    votes_for=2,
+    votes_against=1,
+    votes_abstain=0,
+    summary="同意赋权。",
+    level="internal",
+)
+
+
+@dataclass
+class World:
+    services: Services
+    vault: Vault
+    actor: User
+    target_id: str
+    decision_id: int
+    attachment_id: int
+    tmp: Path
+    counter: int = 0
+
+    def fresh(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+
+# (service attribute, method name, action, call). Methods that only read what every signed-in
+# user may read are listed with the read action they check.
+Call = Callable[[World], Any]
+TABLE: list[tuple[str, str, str, Call]] = [
+    ("unit", "profile", "unit.read", lambda w: w.services.unit.profile(w.actor)),
+    ("unit", "departments", "unit.read", lambda w: w.services.unit.departments(w.actor)),
+    (
+        "unit",
+        "update_profile",
+        "unit.edit",
+        lambda w: w.services.unit.update_profile(w.actor, w.services.unit.profile(_admin(w))),
+    ),
+    (
+        "settings",
+        "get",
+        "settings.read",
+        lambda w: w.services.settings.get(w.actor, "idle_lock_minutes"),
+    ),
+    ("settings", "all", "settings.read", lambda w: w.services.settings.all(w.actor)),
+    (
+        "settings",
+        "idle_lock_minutes",
+        "settings.read",
+        lambda w: w.services.settings.idle_lock_minutes(w.actor),
+    ),
+    (
+        "settings",
+        "update",
+        "settings.edit",
+        lambda w: w.services.settings.update(w.actor, {"publicity_days_pricing": 20}),
+    ),
+    (
+        "settings",
+        "set_idle_lock_minutes",
+        "settings.edit",
+        lambda w: w.services.settings.set_idle_lock_minutes(w.actor, 7),
+    ),
+    ("people", "count", "person.read", lambda w: w.services.people.count(w.actor)),
+    ("people", "page", "person.read", lambda w: w.services.people.page(w.actor, 0, 10)),
+    (
+        "people",
+        "add",
+        "person.edit",
+        lambda w: w.services.people.add(w.actor, PersonDraft("赵六", None, "研究员", "none")),
+    ),
+    (
+        "people",
+        "update",
+        "person.edit",
+        lambda w: w.services.people.update(w.actor, 1, PersonDraft("赵六", None, "教授", "none")),
+    ),
+    ("accounts", "list", "user.read", lambda w: w.services.accounts.list(w.actor)),
+    (
+        "accounts",
+        "several_roles_allowed",
+        "user.read",
+        lambda w: w.services.accounts.several_roles_allowed(w.actor),
+    ),
+    (
+        "accounts",
+        "create",
+        "user.create",
+        lambda w: w.services.accounts.create(
+            w.actor, UserDraft(w.fresh("user"), "新用户", ("researcher",), "public")
+        ),
+    ),
+    (
+        "accounts",
+        "set_roles",
+        "user.edit",
+        lambda w: w.services.accounts.set_roles(w.actor, w.target_id, ("approver",)),
+    ),
+    (
+        "accounts",
+        "set_clearance",
+        "user.set_clearance",
+        lambda w: w.services.accounts.set_clearance(w.actor, w.target_id, "secret", "审批 1 号"),
+    ),
+    (
+        "accounts",
+        "reset_passphrase",
+        "user.reset_passphrase",
+        lambda w: w.services.accounts.reset_passphrase(w.actor, w.target_id),
+    ),
+    (
+        "accounts",
+        "disable",
+        "user.disable",
+        lambda w: w.services.accounts.disable(w.actor, w.target_id, "调离"),
+    ),
+    (
+        "accounts",
+        "enable",
+        "user.disable",
+        lambda w: w.services.accounts.enable(w.actor, w.target_id),
+    ),
+    ("audit", "count", "audit.read", lambda w: w.services.audit.count(w.actor)),
+    ("audit", "page", "audit.read", lambda w: w.services.audit.page(w.actor, 0, 10)),
+    ("audit", "actions", "audit.read", lambda w: w.services.audit.actions(w.actor)),
+    ("audit", "actors", "audit.read", lambda w: w.services.audit.actors(w.actor)),
+    ("audit", "object_types", "audit.read", lambda w: w.services.audit.object_types(w.actor)),
+    ("audit", "head", "audit.verify", lambda w: w.services.audit.head(w.actor)),
+    ("audit", "verify", "audit.verify", lambda w: w.services.audit.verify(w.actor)),
+    ("audit", "checkpoints", "audit.verify", lambda w: w.services.audit.checkpoints(w.actor)),
+    ("audit", "extract", "audit.export", lambda w: w.services.audit.extract(w.actor)),
+    (
+        "audit",
+        "add_checkpoint",
+        "audit.checkpoint",
+        lambda w: w.services.audit.add_checkpoint(w.actor, "月度检查"),
+    ),
+    ("decisions", "count", "decision.read", lambda w: w.services.decisions.count(w.actor)),
+    ("decisions", "page", "decision.read", lambda w: w.services.decisions.page(w.actor, 0, 10)),
+    (
+        "decisions",
+        "get",
+        "decision.read",
+        lambda w: w.services.decisions.get(w.actor, w.decision_id),
+    ),
+    (
+        "decisions",
+        "for_object",
+        "decision.read",
+        lambda w: w.services.decisions.for_object(w.actor, "unit", "1"),
+    ),
+    (
+        "decisions",
+        "attachments",
+        "decision.read",
+        lambda w: w.services.decisions.attachments(w.actor, w.decision_id),
+    ),
+    (
+        "decisions",
+        "attachment_content",
+        "decision.read",
+        lambda w: w.services.decisions.attachment_content(w.actor, w.attachment_id),
+    ),
+    (
+        "decisions",
+        "save_attachment",
+        "decision.read",
+        lambda w: w.services.decisions.save_attachment(
+            w.actor, w.attachment_id, w.tmp / f"{w.fresh('saved')}.txt"
+        ),
+    ),
+    ("decisions", "create", "decision.edit", lambda w: w.services.decisions.create(w.actor, DRAFT)),
+    (
+        "decisions",
+        "update",
+        "decision.edit",
+        lambda w: w.services.decisions.update(w.actor, w.decision_id, DRAFT),
+    ),
+    (
+        "decisions",
+        "link",
+        "decision.edit",
+        lambda w: w.services.decisions.link(w.actor, w.decision_id, "person", "1"),
+    ),
+    (
+        "decisions",
+        "unlink",
+        "decision.edit",
+        lambda w: w.services.decisions.unlink(w.actor, w.decision_id, "person", "1"),
+    ),
+    (
+        "decisions",
+        "add_attachment",
+        "decision.edit",
+        lambda w: w.services.decisions.add_attachment(
+            w.actor, w.decision_id, "纪要.txt", "text/plain", b"minutes"
+        ),
+    ),
+    (
+        "decisions",
+        "add_attachment_from_file",
+        "decision.edit",
+        lambda w: w.services.decisions.add_attachment_from_file(w.actor, w.decision_id, _file(w)),
+    ),
+    (
+        "decisions",
+        "remove_attachment",
+        "decision.edit",
+        lambda w: w.services.decisions.remove_attachment(w.actor, _attachment(w), "误传"),
+    ),
+]
+# Services that do not act for a signed-in user: first-run set-up, the session itself, and
+# rendering documents from data a service already handed out under its own check.
+NOT_IN_TABLE = {"setup", "session", "documents"}
+
+
+def _admin(w: World) -> User:
+    with w.vault.read() as conn:
+        admins = [u for u in users.list_all(conn) if "system_admin" in u.roles]
+    return admins[0]
+
+
+def _file(w: World) -> Path:
+    path = w.tmp / f"{w.fresh('upload')}.txt"
+    path.write_bytes(b"upload")
+    return path
+
+
+def _attachment(w: World) -> int:
+    with w.vault.transaction() as conn:
+        return decisions.insert_attachment(
+            conn,
+            w.decision_id,
+            filename="x.txt",
+            media_type="text/plain",
+            content=b"x",
+            sha256=hashlib.sha256(b"x").hexdigest(),
+            added_by=w.actor.id,
+            added_at="2026-01-05T08:03:00+00:00",
+        )
+
+
+def _world(vault: Vault, clock: FixedClock, role: str, tmp: Path) -> World:
+    services = build_services(vault, now=clock, kdf=lambda: TEST_KDF)
+    actor_id, target_id = str(uuid.uuid4()), str(uuid.uuid4())
+    with vault.transaction() as conn:
+        ts = clock().isoformat()
+        users.insert_user(
+            conn, actor_id, UserDraft("actor", "甲", (role,), "secret"), created_at=ts
+        )
+        users.insert_user(
+            conn, target_id, UserDraft("target", "乙", ("researcher",), "public"), created_at=ts
+        )
+        decision_id = decisions.insert(conn, DRAFT, created_by=actor_id, created_at=ts)
+        decisions.add_link(conn, decision_id, "unit", "1")
+        attachment_id = decisions.insert_attachment(
+            conn,
+            decision_id,
+            filename="纪要.txt",
+            media_type="text/plain",
+            content=b"minutes",
+            sha256=hashlib.sha256(b"minutes").hexdigest(),
+            added_by=actor_id,
+            added_at=ts,
+        )
+    with vault.transaction() as conn:
+        actor = users.get(conn, actor_id)
+    assert actor is not None
+    services.people.add(_admin_of(vault), PersonDraft("钱七", None, "研究员", "none"))
+    return World(services, vault, actor, target_id, decision_id, attachment_id, tmp)
+
+
+def _admin_of(vault: Vault) -> User:
+    with vault.read() as conn:
+        return next(u for u in users.list_all(conn) if "system_admin" in u.roles)
+
+
+def test_every_public_service_method_is_in_the_table() -> None:
+    listed = {(service, method) for service, method, _, _ in TABLE}
+    bundle = inspect.signature(Services).parameters
+    for name in bundle:
+        if name in NOT_IN_TABLE:
+            continue
+        cls = bundle[name].annotation
+        cls = (
+            getattr(__import__("desktop.services.bundle", fromlist=["x"]), cls)
+            if isinstance(cls, str)
+            else cls
+        )
+        for method, _ in inspect.getmembers(cls, inspect.isfunction):
+            if not method.startswith("_"):
+                assert (name, method) in listed, f"{name}.{method} is not in the permission table"
+    assert {action for _, _, action, _ in TABLE} == set(MATRIX)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_against_each_service_action(
+    role: str, unlocked: tuple[Vault, User], clock: FixedClock, tmp_path: Path
+) -> None:
+    vault, _ = unlocked
+    world = _world(vault, clock, role, tmp_path)
+    wrong: list[str] = []
+    for service, method, action, call in TABLE:
+        expected = role in MATRIX[action]
+        with vault.read() as conn:
+            entries_before = audit.count(conn)
+        try:
+            call(world)
+        except PermissionDenied as e:
+            if expected:
+                wrong.append(f"{service}.{method}: refused but {role} may {action} ({e.message})")
+            else:
+                assert e.message and not e.message.isascii(), "the refusal is in Chinese"
+                with vault.read() as conn:
+                    if audit.count(conn) != entries_before:
+                        wrong.append(f"{service}.{method}: refused, yet wrote to the log")
+        else:
+            if not expected:
+                wrong.append(f"{service}.{method}: allowed but {role} may not {action}")
+    assert wrong == []
