@@ -14,7 +14,7 @@ from db.kdf import KdfParams
 from db.vault import Conn, Vault
 from desktop.domain.accounts import CLEARANCES, User, UserDraft, validate_roles, validate_user
 from desktop.domain.passphrase import generate_one_time
-from desktop.domain.permissions import CREATE_CLEARANCE_CEILING, level_rank, require_other_person
+from desktop.domain.permissions import CREATE_CLEARANCE_CEILING, level_rank
 from desktop.domain.settings import DEFAULTS
 from desktop.errors import PermissionDenied, ValidationError
 from desktop.services.base import Service
@@ -79,7 +79,7 @@ class AccountService(Service):
 
     def set_roles(self, actor: User, user_id: str, roles: tuple[str, ...]) -> User:
         self._authorize(actor, "user.edit")
-        require_other_person(actor, user_id)
+        _not_self(actor, user_id)
         with self._vault.transaction() as conn:
             before = self._get(conn, user_id)
             chosen = validate_roles(roles, several_allowed=self._several_allowed(conn))
@@ -101,7 +101,7 @@ class AccountService(Service):
     def set_clearance(self, actor: User, user_id: str, clearance: str, reason: str) -> User:
         """The secrecy administrator's decision, with its reason on record."""
         self._authorize(actor, "user.set_clearance")
-        require_other_person(actor, user_id)
+        _not_self(actor, user_id)
         if clearance not in CLEARANCES:
             raise ValidationError("clearance", "请选择涉密等级。")
         reason = reason.strip()
@@ -126,7 +126,7 @@ class AccountService(Service):
     def disable(self, actor: User, user_id: str, reason: str) -> User:
         """Remove the user's key slot; their history stays."""
         self._authorize(actor, "user.disable")
-        require_other_person(actor, user_id)
+        _not_self(actor, user_id)
         reason = reason.strip()
         if not reason:
             raise ValidationError("reason", "请填写停用原因。")
@@ -154,13 +154,13 @@ class AccountService(Service):
     def enable(self, actor: User, user_id: str) -> IssuedPassphrase:
         """Re-open a disabled account with a new one-time passphrase."""
         self._authorize(actor, "user.disable")
-        require_other_person(actor, user_id)
+        _not_self(actor, user_id)
         return self._issue(actor, user_id, "user.enabled", require_inactive=True)
 
     def reset_passphrase(self, actor: User, user_id: str) -> IssuedPassphrase:
         """For a user who forgot theirs: a new one-time passphrase replaces the slot."""
         self._authorize(actor, "user.reset_passphrase")
-        require_other_person(actor, user_id)
+        _not_self(actor, user_id)
         return self._issue(actor, user_id, "user.passphrase_reset", require_inactive=False)
 
     # -- internals --------------------------------------------------------------------------
@@ -208,3 +208,9 @@ class AccountService(Service):
         ]
         if not others:
             raise ValidationError("roles", "至少须保留一名在用的系统管理员。")
+
+
+def _not_self(actor: User, user_id: str) -> None:
+    """Separation of duties for accounts: another administrator acts on yours."""
+    if actor.id == user_id:
+        raise PermissionDenied("不能修改本人的账户，须由另一名管理员办理（职责分离）。")
