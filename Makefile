@@ -39,6 +39,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/audit.py
 
 translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build

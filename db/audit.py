@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from db.schema import audit_checkpoints, audit_head, audit_log, users
 from desktop.domain.audit import (
@@ -18,6 +19,7 @@ from desktop.domain.audit import (
     entry_leaf_hash,
 )
 from desktop.domain.merkle import Frontier
+from desktop.errors import StorageError
 
 
 def append(
@@ -42,22 +44,30 @@ def append(
         )
     )
     root = frontier.root()
-    conn.execute(
-        insert(audit_log).values(
-            seq=seq,
-            ts=ts,
-            actor=actor,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            before=before_text,
-            after=after_text,
-            reason=reason,
-            level=level,
-            tree_root=root,
+    try:
+        conn.execute(
+            _INSERT_ENTRY,
+            {
+                "seq": seq,
+                "ts": ts,
+                "actor": actor,
+                "action": action,
+                "object_type": object_type,
+                "object_id": object_id,
+                "before": before_text,
+                "after": after_text,
+                "reason": reason,
+                "level": level,
+                "tree_root": root,
+            },
         )
-    )
-    _save_head(conn, frontier)
+    except IntegrityError as e:
+        # An entry already holds the number the tree says is next: someone added rows without
+        # the tree. Refuse to write on top of it (the transaction is rolled back).
+        raise StorageError(
+            "审计日志与日志树不一致，无法追加记录。请由安全审计员校验审计日志。"
+        ) from e
+    _save_head(conn, frontier, root)
     return seq
 
 
@@ -88,8 +98,28 @@ def list_page(
     ]
 
 
-def actions(conn: Connection) -> list[str]:
-    return list(conn.execute(select(audit_log.c.action).distinct().order_by("action")).scalars())
+def actions(conn: Connection, where: AuditFilter | None = None) -> list[str]:
+    query = select(audit_log.c.action).distinct().order_by(audit_log.c.action)
+    return list(conn.execute(_filtered(query, where)).scalars())
+
+
+def actors(conn: Connection, where: AuditFilter | None = None) -> list[tuple[str, str]]:
+    """(id, display name) of everyone who has an entry within ``where``, by name; an actor
+    that is not a user (the program itself) is named by its id."""
+    query = (
+        select(audit_log.c.actor, users.c.display_name)
+        .distinct()
+        .outerjoin(users, users.c.id == audit_log.c.actor)
+    )
+    found = [
+        (row.actor, row.display_name or row.actor) for row in conn.execute(_filtered(query, where))
+    ]
+    return sorted(found, key=lambda pair: (pair[1], pair[0]))
+
+
+def object_types(conn: Connection, where: AuditFilter | None = None) -> list[str]:
+    query = select(audit_log.c.object_type).distinct().order_by(audit_log.c.object_type)
+    return list(conn.execute(_filtered(query, where)).scalars())
 
 
 def rows_for_verification(conn: Connection, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
@@ -145,12 +175,16 @@ def _frontier(conn: Connection) -> Frontier:
     return Frontier.from_bytes(row.size, bytes(row.frontier))
 
 
-def _save_head(conn: Connection, frontier: Frontier) -> None:
-    values = {"size": frontier.size, "root": frontier.root(), "frontier": frontier.to_bytes()}
-    if conn.execute(select(audit_head.c.id)).first() is None:
-        conn.execute(insert(audit_head).values(id=1, **values))
-    else:
-        conn.execute(update(audit_head).values(**values))
+# Built once: constructing statements per append cost more than the hashing.
+_INSERT_ENTRY = insert(audit_log)
+_UPDATE_HEAD = update(audit_head)
+_INSERT_HEAD = insert(audit_head)
+
+
+def _save_head(conn: Connection, frontier: Frontier, root: bytes) -> None:
+    values = {"size": frontier.size, "root": root, "frontier": frontier.to_bytes()}
+    if conn.execute(_UPDATE_HEAD, values).rowcount == 0:
+        conn.execute(_INSERT_HEAD, {"id": 1, **values})
 
 
 def _filtered(query: Select[Any], where: AuditFilter | None) -> Select[Any]:

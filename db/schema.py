@@ -114,7 +114,8 @@ audit_head = Table(
 )
 
 # Tree heads the auditor recorded (and printed on extracts): a rewrite of history that also
-# recomputed every root still disagrees with a checkpoint held outside the database.
+# recomputed every root still disagrees with a checkpoint held outside the database. Append-only
+# like the log (triggers in 0002); only a copy outside the database really resists a rewrite.
 audit_checkpoints = Table(
     "audit_checkpoints",
     metadata,

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from db.atomic import write_atomic
+from desktop.domain.audit import AuditEntry
+from desktop.domain.audit_diff import EntryLine, changes_in_words, field_changes
+from desktop.domain.dates import format_cn_datetime
+from desktop.services.audit import AuditExtract
 from desktop.services.setup import CreatedVault
+
+
+def plain_entry_line(entry: AuditEntry) -> EntryLine:
+    """An entry in words without the UI's labels (codes as stored): for headless callers."""
+    return EntryLine(
+        seq=entry.seq,
+        time=format_cn_datetime(datetime.fromisoformat(entry.ts)),
+        person=entry.actor_name or entry.actor,
+        action=entry.action,
+        object=f"{entry.object_type} {entry.object_id}".strip(),
+        changes=""
+        if not entry.content_visible
+        else changes_in_words(field_changes(entry.before, entry.after)),
+        withheld=not entry.content_visible,
+    )
 
 
 class DocumentService:
@@ -18,5 +39,29 @@ class DocumentService:
             vault_id=created.vault_id,
             code=created.recovery_code,
             created_at=created.created_at,
+        )
+        write_atomic(path, pdf)
+
+    def save_audit_extract(
+        self,
+        path: Path,
+        extract: AuditExtract,
+        *,
+        filter_text: str = "",
+        describe: Callable[[AuditEntry], EntryLine] = plain_entry_line,
+    ) -> None:
+        """Render ``extract`` (from ``AuditService.extract``) and write it atomically to ``path``.
+        ``describe`` puts an entry in words (the UI passes its labels)."""
+        from desktop.reports.audit_extract import render_audit_extract
+
+        pdf = render_audit_extract(
+            unit_name=extract.unit_name,
+            vault_id=extract.vault_id,
+            exported_by=extract.exported_by,
+            exported_at=extract.exported_at,
+            filter_text=filter_text,
+            head=extract.head,
+            lines=[describe(entry) for entry in extract.entries],
+            total=extract.total,
         )
         write_atomic(path, pdf)

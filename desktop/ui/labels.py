@@ -5,7 +5,11 @@ Each string is spelled out in its own translate() call so lupdate can find it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.dates import format_cn_date
 
 
 def role(code: str) -> str:
@@ -54,9 +58,21 @@ def leader_type(code: str) -> str:
 def audit_action(code: str) -> str:
     return {
         "vault.created": QCoreApplication.translate("Labels", "Vault created"),
+        "audit.verified": QCoreApplication.translate("Labels", "Audit log verified"),
+        "audit.checkpoint_added": QCoreApplication.translate("Labels", "Audit checkpoint recorded"),
+        "audit.exported": QCoreApplication.translate("Labels", "Audit log extract exported"),
         "unit.created": QCoreApplication.translate("Labels", "Unit profile created"),
         "unit.updated": QCoreApplication.translate("Labels", "Unit profile changed"),
         "user.created": QCoreApplication.translate("Labels", "User created"),
+        "user.roles_changed": QCoreApplication.translate("Labels", "User roles changed"),
+        "user.clearance_changed": QCoreApplication.translate("Labels", "User clearance changed"),
+        "user.disabled": QCoreApplication.translate("Labels", "User disabled"),
+        "user.enabled": QCoreApplication.translate("Labels", "User enabled"),
+        "user.passphrase_reset": QCoreApplication.translate("Labels", "User passphrase reset"),
+        "session.login_failed": QCoreApplication.translate("Labels", "Login failed"),
+        "session.throttle_tampered": QCoreApplication.translate(
+            "Labels", "Login failure record tampered with"
+        ),
         "person.created": QCoreApplication.translate("Labels", "Person added"),
         "person.updated": QCoreApplication.translate("Labels", "Person changed"),
         "settings.updated": QCoreApplication.translate("Labels", "Setting changed"),
@@ -64,4 +80,164 @@ def audit_action(code: str) -> str:
         "session.recovered": QCoreApplication.translate("Labels", "Unlocked with recovery code"),
         "session.locked": QCoreApplication.translate("Labels", "Locked"),
         "session.passphrase_changed": QCoreApplication.translate("Labels", "Passphrase changed"),
+        "decision.created": QCoreApplication.translate("Labels", "Decision recorded"),
+        "decision.updated": QCoreApplication.translate("Labels", "Decision changed"),
+        "decision.linked": QCoreApplication.translate("Labels", "Decision linked"),
+        "decision.unlinked": QCoreApplication.translate("Labels", "Decision unlinked"),
+        "decision.attachment_added": QCoreApplication.translate("Labels", "Attachment added"),
+        "decision.attachment_removed": QCoreApplication.translate("Labels", "Attachment removed"),
+        "decision.attachment_exported": QCoreApplication.translate(
+            "Labels", "Attachment saved outside the vault"
+        ),
     }.get(code, code)
+
+
+def decision_body(code: str) -> str:
+    return {
+        "office_meeting": QCoreApplication.translate("Labels", "Executive meeting"),
+        "party_committee": QCoreApplication.translate("Labels", "Party committee"),
+        "academic_committee": QCoreApplication.translate("Labels", "Academic committee"),
+        "transformation_group": QCoreApplication.translate(
+            "Labels", "Transformation leading group"
+        ),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }.get(code, code)
+
+
+def decision_outcome(code: str) -> str:
+    return {
+        "approved": QCoreApplication.translate("Labels", "Approved"),
+        "rejected": QCoreApplication.translate("Labels", "Rejected"),
+        "deferred": QCoreApplication.translate("Labels", "Deferred"),
+    }.get(code, code)
+
+
+# -- audit entries ----------------------------------------------------------------------------
+def audit_object_type(code: str) -> str:
+    return {
+        "vault": QCoreApplication.translate("Labels", "Vault"),
+        "unit": QCoreApplication.translate("Labels", "Unit"),
+        "user": QCoreApplication.translate("Labels", "Account"),
+        "person": QCoreApplication.translate("Labels", "Person"),
+        "setting": QCoreApplication.translate("Labels", "Setting"),
+        "decision": QCoreApplication.translate("Labels", "Decision"),
+        "audit_log": QCoreApplication.translate("Labels", "Audit log"),
+        "audit_checkpoint": QCoreApplication.translate("Labels", "Audit checkpoint"),
+    }.get(code, code)
+
+
+def audit_field(name: str, object_type: str = "") -> str:
+    """The label of a field in an audit snapshot; a dotted path (``head.size``) joins the labels
+    of its parts. ``object_type`` tells apart fields that share a code (a unit's name, a
+    person's name). Unknown fields keep their code."""
+    if "." in name:
+        return QCoreApplication.translate("Labels", " · ").join(
+            audit_field(part) for part in name.split(".")
+        )
+    by_type = {
+        ("unit", "name"): QCoreApplication.translate("Labels", "Unit name"),
+        ("decision", "title"): QCoreApplication.translate("Labels", "Subject"),
+        ("decision", "level"): QCoreApplication.translate("Labels", "Classification"),
+    }
+    if (object_type, name) in by_type:
+        return by_type[(object_type, name)]
+    return {
+        # unit profile
+        "credit_code": QCoreApplication.translate("Labels", "Unified social credit code"),
+        "unit_type": QCoreApplication.translate("Labels", "Unit type"),
+        "non_profit": QCoreApplication.translate("Labels", "Non-profit"),
+        "departments": QCoreApplication.translate("Labels", "Departments"),
+        # people
+        "id": QCoreApplication.translate("Labels", "Number"),
+        "name": QCoreApplication.translate("Labels", "Name"),
+        "department_id": QCoreApplication.translate("Labels", "Department number"),
+        "department": QCoreApplication.translate("Labels", "Department"),
+        "title": QCoreApplication.translate("Labels", "Title"),
+        "leader_type": QCoreApplication.translate("Labels", "Leadership post"),
+        # accounts
+        "login": QCoreApplication.translate("Labels", "Login name"),
+        "display_name": QCoreApplication.translate("Labels", "Display name"),
+        "roles": QCoreApplication.translate("Labels", "Roles"),
+        "clearance": QCoreApplication.translate("Labels", "Clearance"),
+        "active": QCoreApplication.translate("Labels", "Active"),
+        # settings (the setting's key is the object id; its value is the snapshot)
+        "idle_lock_minutes": QCoreApplication.translate("Labels", "Lock after idle (minutes)"),
+        "publicity_days_pricing": QCoreApplication.translate(
+            "Labels", "Publicity period for agreed prices (days)"
+        ),
+        "publicity_workdays_reward": QCoreApplication.translate(
+            "Labels", "Publicity period for rewards (working days)"
+        ),
+        "publicity_days_grant": QCoreApplication.translate(
+            "Labels", "Publicity period for rights grants (days)"
+        ),
+        "several_roles_allowed": QCoreApplication.translate(
+            "Labels", "One account may hold several roles"
+        ),
+        # decisions
+        "body": QCoreApplication.translate("Labels", "Decision body"),
+        "decided_on": QCoreApplication.translate("Labels", "Decided on"),
+        "participants": QCoreApplication.translate("Labels", "Participants"),
+        "outcome": QCoreApplication.translate("Labels", "Outcome"),
+        "votes_for": QCoreApplication.translate("Labels", "Votes for"),
+        "votes_against": QCoreApplication.translate("Labels", "Votes against"),
+        "votes_abstain": QCoreApplication.translate("Labels", "Abstentions"),
+        "summary": QCoreApplication.translate("Labels", "Summary"),
+        "level": QCoreApplication.translate("Labels", "Classification"),
+        # verification, checkpoints and extracts of the audit log
+        "intact": QCoreApplication.translate("Labels", "Log intact"),
+        "size": QCoreApplication.translate("Labels", "Entries in the log"),
+        "root": QCoreApplication.translate("Labels", "Tree root"),
+        "first_bad": QCoreApplication.translate("Labels", "First bad entry"),
+        "external": QCoreApplication.translate("Labels", "Checkpoint entered (entries)"),
+        "note": QCoreApplication.translate("Labels", "Note"),
+        "filter": QCoreApplication.translate("Labels", "Filter"),
+        "head": QCoreApplication.translate("Labels", "Log tree"),
+        "entries": QCoreApplication.translate("Labels", "Entries exported"),
+        "total": QCoreApplication.translate("Labels", "Entries matching"),
+        "actor": QCoreApplication.translate("Labels", "Actor"),
+        "since": QCoreApplication.translate("Labels", "From date"),
+        "until": QCoreApplication.translate("Labels", "To date"),
+        "action": QCoreApplication.translate("Labels", "Action"),
+        "object_type": QCoreApplication.translate("Labels", "Object type"),
+        "object_id": QCoreApplication.translate("Labels", "Object number"),
+        "schema": QCoreApplication.translate("Labels", "Database"),
+    }.get(name, name)
+
+
+def audit_value(field: str, value: object) -> str:
+    """One value of an audit snapshot field in words: codes by their labels, dates in Chinese."""
+    name = field.rsplit(".", 1)[-1]
+    if isinstance(value, bool):
+        return yes_no(value)
+    if not isinstance(value, str):
+        return str(value)
+    coded = {
+        "unit_type": unit_type,
+        "leader_type": leader_type,
+        "clearance": clearance,
+        "level": clearance,
+        "roles": role,
+        "body": decision_body,
+        "outcome": decision_outcome,
+        "action": audit_action,
+        "object_type": audit_object_type,
+    }
+    if name == "schema" and value == "created":
+        return QCoreApplication.translate("Labels", "Created")
+    if name in coded:
+        return coded[name](value)
+    if name in ("decided_on", "since", "until"):
+        try:
+            return format_cn_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
+def yes_no(value: bool) -> str:
+    return (
+        QCoreApplication.translate("Labels", "Yes")
+        if value
+        else QCoreApplication.translate("Labels", "No")
+    )

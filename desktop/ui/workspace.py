@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from desktop.domain.accounts import User
 from desktop.domain.permissions import allowed
 from desktop.services.bundle import Services
+from desktop.ui.pages.accounts_page import AccountsPage
 from desktop.ui.pages.audit_page import AuditPage
+from desktop.ui.pages.decisions_page import DecisionsPage
 from desktop.ui.pages.people_page import PeoplePage
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.pages.unit_page import UnitPage
@@ -40,13 +42,27 @@ class Workspace(QWidget):
         # A page appears only for users whose roles may read it; the services check again.
         self.unit_page = UnitPage(services.unit, runner, actor, self)
         self.people_page = PeoplePage(services.people, services.unit, runner, actor, self)
+        self.decisions_page = (
+            DecisionsPage(services.decisions, runner, actor, self)
+            if allowed(actor, "decision.read")
+            else None
+        )
+        self.accounts_page = (
+            AccountsPage(services.accounts, runner, actor, self)
+            if allowed(actor, "user.read")
+            else None
+        )
         self.audit_page = (
-            AuditPage(services.audit, actor, self) if allowed(actor, "audit.read") else None
+            AuditPage(services.audit, services.documents, runner, actor, self)
+            if allowed(actor, "audit.read")
+            else None
         )
         self.settings_page = SettingsPage(services.settings, prefs, runner, actor, self)
         candidates: list[tuple[str, QWidget | None]] = [
             (self.tr("Unit"), self.unit_page),
             (self.tr("People"), self.people_page),
+            (self.tr("Decisions"), self.decisions_page),
+            (self.tr("Accounts"), self.accounts_page),
             (self.tr("Audit log"), self.audit_page),
             (self.tr("Settings"), self.settings_page),
         ]
@@ -62,6 +78,9 @@ class Workspace(QWidget):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(max(0, min(index, self.nav.count() - 1)))
+
+    def index_of(self, page: QWidget) -> int:
+        return [p for _, p in self._pages].index(page)
 
     @property
     def current_index(self) -> int:

@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialogs</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>e.g. zhang.san</source>
+        <translation>例如 zhang.san</translation>
+    </message>
+    <message>
+        <source>Clearances above Internal are set by the secrecy administrator once the account exists.</source>
+        <translation>内部以上的涉密等级由安全保密管理员在账户创建后设定。</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>账户角色</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>涉密等级</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>账户角色</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>涉密等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Must change passphrase</source>
+        <translation>须改口令</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Edit roles…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Reset passphrase…</source>
+        <translation>重设口令…</translation>
+    </message>
+    <message>
+        <source>Set clearance…</source>
+        <translation>设定涉密等级…</translation>
+    </message>
+    <message>
+        <source>You can view the accounts; changing them is for the administrators.</source>
+        <translation>您可以查看账户；账户的修改由相应管理员负责。</translation>
+    </message>
+    <message>
+        <source>This is your own account: another administrator has to change it.</source>
+        <translation>这是您本人的账户，须由其他管理员修改。</translation>
+    </message>
+    <message>
+        <source>New account created</source>
+        <translation>账户已创建</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>账户已启用</translation>
+    </message>
+    <message>
+        <source>Reset passphrase</source>
+        <translation>重设口令</translation>
+    </message>
+    <message>
+        <source>Give %1 a new one-time passphrase? The current passphrase stops working at once.</source>
+        <translation>为 %1 重新发放一次性口令？其现有口令将立即失效。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Passphrase reset</source>
+        <translation>口令已重设</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The first administrator</source>
@@ -43,6 +176,62 @@
         <translation>操作人</translation>
     </message>
     <message>
+        <source>Save audit log extract as PDF</source>
+        <translation>将审计日志摘录保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Transfer Desk (system)</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>The content is classified above your clearance and is not shown.</source>
+        <translation>内容密级高于您的涉密等级，不予显示</translation>
+    </message>
+    <message>
+        <source>Enter the number of entries: a whole number, 0 or more.</source>
+        <translation>请输入记录条数：不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>Enter the tree root: 64 hexadecimal digits, or the base64 line of the checkpoint.</source>
+        <translation>请输入树根：64 位十六进制数字，或检查点中的 base64 一行。</translation>
+    </message>
+    <message>
+        <source>the checkpoint you entered</source>
+        <translation>您输入的检查点</translation>
+    </message>
+    <message>
+        <source>Object number</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -51,12 +240,390 @@
         <translation>对象</translation>
     </message>
     <message>
+        <source>Verify the log</source>
+        <translation>校验日志</translation>
+    </message>
+    <message>
+        <source>Verify against a checkpoint…</source>
+        <translation>按检查点校验…</translation>
+    </message>
+    <message>
+        <source>Record checkpoint…</source>
+        <translation>记录检查点…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Select an entry to see what it changed.</source>
+        <translation>选择一条记录，查看它改动了什么。</translation>
+    </message>
+    <message>
         <source>After</source>
         <translation>变更后</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <source>Actor: %1</source>
+        <translation>操作人：%1</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>操作：%1</translation>
+    </message>
+    <message>
+        <source>Object: %1</source>
+        <translation>对象：%1</translation>
+    </message>
+    <message>
+        <source>From date: %1</source>
+        <translation>起始日期：%1</translation>
+    </message>
+    <message>
+        <source>To date: %1</source>
+        <translation>截止日期：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>The log is intact: %1 entries, tree root %2. Checked %3.</source>
+        <translation>日志完整：共 %1 条记录，树根 %2。校验时间：%3。</translation>
+    </message>
+    <message>
+        <source>It agrees with the checkpoint you entered (%1 entries).</source>
+        <translation>与您输入的检查点（%1 条）一致。</translation>
+    </message>
+    <message>
+        <source>The log is NOT intact. First bad entry: No. %1. %2</source>
+        <translation>日志不完整。首条问题记录：第 %1 条。%2</translation>
+    </message>
+    <message>
+        <source>The log is NOT intact. %1</source>
+        <translation>日志不完整。%1</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>校验时间：%1。</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 recorded: %2 entries, tree root %3.</source>
+        <translation>已记录检查点 %1：共 %2 条记录，树根 %3。</translation>
+    </message>
+    <message>
+        <source>Saved %1 entries to %2 (log tree: %3 entries, root %4).</source>
+        <translation>已将 %1 条记录导出到 %2（日志树：共 %3 条，树根 %4）。</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>第 %1 条</translation>
+    </message>
+    <message>
         <source>Every change is recorded here in the same transaction; entries cannot be edited or deleted.</source>
         <translation>每一项修改都在同一事务中记录于此；记录不能修改，也不能删除。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointDialog</name>
+    <message>
+        <source>Verify against a checkpoint</source>
+        <translation>按检查点校验</translation>
+    </message>
+    <message>
+        <source>Type the number of entries and the tree root from an earlier extract or checkpoint. The log must still contain exactly those entries.</source>
+        <translation>请输入以前的摘录或检查点上的记录条数和树根。日志中的前这些条记录必须与当时完全一致。</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>记录条数</translation>
+    </message>
+    <message>
+        <source>Tree root</source>
+        <translation>树根</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ClearanceDialog</name>
+    <message>
+        <source>Set clearance</source>
+        <translation>设定涉密等级</translation>
+    </message>
+    <message>
+        <source>e.g. the approval document number</source>
+        <translation>例如审批文号</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Current clearance</source>
+        <translation>现涉密等级</translation>
+    </message>
+    <message>
+        <source>New clearance</source>
+        <translation>新涉密等级</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Edit decision</source>
+        <translation>编辑决策记录</translation>
+    </message>
+    <message>
+        <source>New decision</source>
+        <translation>登记决策记录</translation>
+    </message>
+    <message>
+        <source>Reason for changing the level</source>
+        <translation>变更密级的理由</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <source>MMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>One name per line</source>
+        <translation>每行一人</translation>
+    </message>
+    <message>
+        <source>Recorded vote</source>
+        <translation>记录表决票数</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>赞成</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Decision body</source>
+        <translation>决策机构</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Date of decision</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>决策结果</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>表决情况</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>决议摘要</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Decision body</source>
+        <translation>决策机构</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>决策结果</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>表决情况</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Search subject, summary or participants</source>
+        <translation>搜索议题、摘要或参会人员</translation>
+    </message>
+    <message>
+        <source>New decision…</source>
+        <translation>登记决策…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>决议摘要</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联对象</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attached %1.</source>
+        <translation>已添加附件 %1。</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除附件 %1。</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>%1 for, %2 against, %3 abstain</source>
+        <translation>赞成 %1，反对 %2，弃权 %3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>DisableDialog</name>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Disable the account of %1? Its key slot is removed, so it can no longer log in. Its records and history stay.</source>
+        <translation>停用 %1 的账户？其密钥槽将被删除，此后无法登录；其记录和历史保留不变。</translation>
+    </message>
+    <message>
+        <source>e.g. left the unit on 2026-01-31</source>
+        <translation>例如：2026年1月31日调离本单位</translation>
+    </message>
+    <message>
+        <source>Reason for disabling</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
@@ -192,6 +759,18 @@
         <translation>创建保管库</translation>
     </message>
     <message>
+        <source>Audit log verified</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint recorded</source>
+        <translation>记录审计检查点</translation>
+    </message>
+    <message>
+        <source>Audit log extract exported</source>
+        <translation>导出审计日志摘录</translation>
+    </message>
+    <message>
         <source>Unit profile created</source>
         <translation>创建单位信息</translation>
     </message>
@@ -202,6 +781,34 @@
     <message>
         <source>User created</source>
         <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>User roles changed</source>
+        <translation>账户角色变更</translation>
+    </message>
+    <message>
+        <source>User clearance changed</source>
+        <translation>账户涉密等级变更</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>账户停用</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>账户启用</translation>
+    </message>
+    <message>
+        <source>User passphrase reset</source>
+        <translation>账户口令重设</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Login failure record tampered with</source>
+        <translation>登录失败记录被篡改</translation>
     </message>
     <message>
         <source>Person added</source>
@@ -230,6 +837,302 @@
     <message>
         <source>Passphrase changed</source>
         <translation>修改口令</translation>
+    </message>
+    <message>
+        <source>Decision recorded</source>
+        <translation>登记决策记录</translation>
+    </message>
+    <message>
+        <source>Decision changed</source>
+        <translation>修改决策记录</translation>
+    </message>
+    <message>
+        <source>Decision linked</source>
+        <translation>关联决策记录</translation>
+    </message>
+    <message>
+        <source>Decision unlinked</source>
+        <translation>取消关联决策记录</translation>
+    </message>
+    <message>
+        <source>Attachment added</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Attachment removed</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Attachment saved outside the vault</source>
+        <translation>导出附件</translation>
+    </message>
+    <message>
+        <source>Executive meeting</source>
+        <translation>办公会</translation>
+    </message>
+    <message>
+        <source>Party committee</source>
+        <translation>党委会</translation>
+    </message>
+    <message>
+        <source>Academic committee</source>
+        <translation>学术委员会</translation>
+    </message>
+    <message>
+        <source>Transformation leading group</source>
+        <translation>成果转化领导小组</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>保管库</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策记录</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint</source>
+        <translation>审计检查点</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Unit type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Non-profit</source>
+        <translation>非营利</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department number</source>
+        <translation>部门编号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Leadership post</source>
+        <translation>领导职务</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>账户角色</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>涉密等级</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Lock after idle (minutes)</source>
+        <translation>自动锁定时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Publicity period for agreed prices (days)</source>
+        <translation>协议定价公示期（日）</translation>
+    </message>
+    <message>
+        <source>Publicity period for rewards (working days)</source>
+        <translation>奖励公示期（工作日）</translation>
+    </message>
+    <message>
+        <source>Publicity period for rights grants (days)</source>
+        <translation>赋权公示期（日）</translation>
+    </message>
+    <message>
+        <source>One account may hold several roles</source>
+        <translation>一个账户可担任多个角色</translation>
+    </message>
+    <message>
+        <source>Decision body</source>
+        <translation>决策机构</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>决策结果</translation>
+    </message>
+    <message>
+        <source>Votes for</source>
+        <translation>赞成票</translation>
+    </message>
+    <message>
+        <source>Votes against</source>
+        <translation>反对票</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>弃权票</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>决议摘要</translation>
+    </message>
+    <message>
+        <source>Log intact</source>
+        <translation>日志完整</translation>
+    </message>
+    <message>
+        <source>Entries in the log</source>
+        <translation>记录条数</translation>
+    </message>
+    <message>
+        <source>Tree root</source>
+        <translation>树根</translation>
+    </message>
+    <message>
+        <source>First bad entry</source>
+        <translation>首条问题记录</translation>
+    </message>
+    <message>
+        <source>Checkpoint entered (entries)</source>
+        <translation>输入的检查点（条数）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Log tree</source>
+        <translation>日志树</translation>
+    </message>
+    <message>
+        <source>Entries exported</source>
+        <translation>导出条数</translation>
+    </message>
+    <message>
+        <source>Entries matching</source>
+        <translation>符合条件条数</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object type</source>
+        <translation>对象类型</translation>
+    </message>
+    <message>
+        <source>Object number</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -283,6 +1186,10 @@
         <translation>正在解锁…</translation>
     </message>
     <message>
+        <source>Too many failed attempts. You can try again in %1 s.</source>
+        <translation>登录失败次数过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
         <source>Enter your passphrase.</source>
         <translation>请输入口令。</translation>
     </message>
@@ -300,6 +1207,10 @@
     <message>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -342,12 +1253,20 @@
         <translation>口令不正确，请重试。</translation>
     </message>
     <message>
-        <source>Signed in: %1 (%2)</source>
-        <translation>当前用户：%1（%2）</translation>
-    </message>
-    <message>
         <source>Unlocked</source>
         <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>Transfer Desk — %1</source>
+        <translation>成果转化工作台 — %1</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2 · %3)</source>
+        <translation>当前用户：%1（%2 · %3）</translation>
+    </message>
+    <message>
+        <source>Since your last sign-in</source>
+        <translation>自上次登录以来</translation>
     </message>
     <message>
         <source>About Transfer Desk</source>
@@ -361,14 +1280,60 @@ Offline management of job-related scientific and technological achievements.</so
     </message>
 </context>
 <context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+</context>
+<context>
+    <name>OneTimePassphraseDialog</name>
+    <message>
+        <source>One-time passphrase</source>
+        <translation>一次性口令</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>This passphrase is shown only this once.
+Hand it to the user in person or in a sealed envelope; do not send it by e-mail, chat or photo.
+The user must change it at the first login.</source>
+        <translation>此口令只显示这一次。
+请当面交给本人，或装入密封信封交付；不得通过电子邮件、即时通讯或拍照传送。
+用户首次登录时必须修改此口令。</translation>
+    </message>
+    <message>
+        <source>I have noted it down</source>
+        <translation>我已记下</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
         <translation>修改口令</translation>
     </message>
     <message>
+        <source>Choose your own passphrase</source>
+        <translation>设置您自己的口令</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time passphrase from the administrator. Choose your own passphrase now; nobody else should know it.</source>
+        <translation>您使用管理员发放的一次性口令登录。请现在设置只有您自己知道的口令。</translation>
+    </message>
+    <message>
         <source>Current passphrase</source>
         <translation>当前口令</translation>
+    </message>
+    <message>
+        <source>One-time passphrase</source>
+        <translation>一次性口令</translation>
     </message>
     <message>
         <source>New passphrase</source>
@@ -385,6 +1350,10 @@ Offline management of job-related scientific and technological achievements.</so
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
     </message>
 </context>
 <context>
@@ -457,6 +1426,29 @@ Offline management of job-related scientific and technological achievements.</so
     </message>
 </context>
 <context>
+    <name>RecordCheckpointDialog</name>
+    <message>
+        <source>Record checkpoint</source>
+        <translation>记录检查点</translation>
+    </message>
+    <message>
+        <source>A checkpoint keeps the current size and root of the log. Later verifications compare against it, so a rewrite of older entries is found.</source>
+        <translation>检查点保存日志当前的记录条数和树根。以后校验时会与之比对，从而发现早先记录被改写。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Recovery code</source>
@@ -476,6 +1468,59 @@ Offline management of job-related scientific and technological achievements.</so
     </message>
 </context>
 <context>
+    <name>RemoveAttachmentDialog</name>
+    <message>
+        <source>Remove attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Remove the attachment “%1” from this decision?</source>
+        <translation>要从该决策记录中删除附件“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RoleChooser</name>
+    <message>
+        <source>Administrators</source>
+        <translation>管理员（三员）</translation>
+    </message>
+    <message>
+        <source>The system administrator, the secrecy administrator and the security auditor must be three different people: an account holds at most one of them.</source>
+        <translation>系统管理员、安全保密管理员、安全审计员须由三个不同的人担任（三员分立）：一个账户最多担任其中一个。</translation>
+    </message>
+    <message>
+        <source>Business roles</source>
+        <translation>业务角色</translation>
+    </message>
+    <message>
+        <source>Your unit allows only one role per account.</source>
+        <translation>本单位规定每个账户只担任一个角色。</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>账户角色</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Unit settings</source>
@@ -490,8 +1535,56 @@ Offline management of job-related scientific and technological achievements.</so
         <translation>空闲自动锁定时间</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Negotiated-price publicity</source>
+        <translation>协议定价公示期</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Reward publicity</source>
+        <translation>奖励公示期</translation>
+    </message>
+    <message>
+        <source>Rights-grant publicity</source>
+        <translation>赋权公示期</translation>
+    </message>
+    <message>
+        <source>One account may hold several roles</source>
+        <translation>一个账户可担任多个角色</translation>
+    </message>
+    <message>
+        <source>Notice of a negotiated price before the deal. The Liaoning measures set no period; the unit decides (usually 15 days).</source>
+        <translation>协议定价成交前的公示期。辽科发〔2025〕6号未规定期限，由本单位确定（通常 15 日）。</translation>
+    </message>
+    <message>
+        <source>Notice of rewards before they are paid. The Liaoning measures set no period; the unit decides (国科发政〔2018〕103号 practice: 15 working days).</source>
+        <translation>奖励发放前的公示期。辽科发〔2025〕6号未规定期限，由本单位确定（国科发政〔2018〕103号做法：15 个工作日）。</translation>
+    </message>
+    <message>
+        <source>Notice of a decision to grant ownership or a long-term use right. The Liaoning measures set no period; the unit decides (usually 15 days).</source>
+        <translation>赋予所有权或长期使用权决定的公示期。辽科发〔2025〕6号未规定期限，由本单位确定（通常 15 日）。</translation>
+    </message>
+    <message>
+        <source>The three administrators (system, secrecy, audit) are never combined, whatever this says.</source>
+        <translation>系统管理员、安全保密管理员、安全审计员三员始终分立，不受此项影响。</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>账户角色</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Only a system administrator can change the unit settings.</source>
+        <translation>只有系统管理员可以修改单位设置。</translation>
     </message>
     <message>
         <source>This computer</source>
@@ -502,8 +1595,28 @@ Offline management of job-related scientific and technological achievements.</so
         <translation>界面语言</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>没有需要保存的内容：设置未作更改。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Saved. %1</source>
+        <translation>已保存。%1</translation>
     </message>
     <message>
         <source>The language changes when the program restarts.</source>
@@ -569,6 +1682,14 @@ Offline management of job-related scientific and technological achievements.</so
     <message>
         <source>People</source>
         <translation>人员</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策记录</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
     </message>
     <message>
         <source>Audit log</source>

@@ -403,8 +403,6 @@ def test_damage_in_the_salt_refuses_to_unlock(created_vault: tuple[Vault, str, s
         vault.unlock_with_passphrase(admin_id, TEST_PASSPHRASE)
 
 
-
-
 @pytest.mark.parametrize(
     "where",
     [

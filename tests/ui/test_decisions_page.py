@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QDate, Qt
 
 from db import users
@@ -80,14 +81,22 @@ def runner() -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def make_page(zh_app, service, runner, qtbot):  # type: ignore[no-untyped-def]
+    made: list[DecisionsPage] = []
+
     def make(actor: User) -> DecisionsPage:
         page = DecisionsPage(service, runner, actor)
         qtbot.addWidget(page)
         page.show()
         page.reload()
+        made.append(page)
         return page
 
-    return make
+    yield make
+    runner.wait()
+    # Delete the pages now, while their Python side is whole: left to the garbage collector, a
+    # page's view can outlive the closures its model calls.
+    for page in made:
+        shiboken6.delete(page)
 
 
 def only_child(page: DecisionsPage, kind: type[T]) -> T:

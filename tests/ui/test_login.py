@@ -71,9 +71,7 @@ def test_declining_the_forced_change_locks_again(desk_factory, services, qtbot) 
     assert not services.session.is_unlocked
 
 
-def test_failed_logins_count_down_on_the_lock_screen(
-    desk_factory, services, clock, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+def test_failed_logins_count_down_on_the_lock_screen(desk_factory, services, clock, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = desk_factory().window
     screen = window.lock_screen
     for attempt in range(3):

@@ -37,6 +37,11 @@ def upgrade() -> None:
         sa.Column("actor", sa.String(36), nullable=False),
         sa.Column("note", sa.Text, nullable=False),
     )
+    for event in ("UPDATE", "DELETE"):
+        op.execute(
+            f"CREATE TRIGGER audit_checkpoints_no_{event.lower()} BEFORE {event} ON "
+            "audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END"
+        )
     op.create_table(
         "decisions",
         sa.Column("id", sa.Integer, primary_key=True),

@@ -60,7 +60,7 @@ def test_a_clock_set_back_never_locks_out_longer_than_the_longest_wait(clock: Fi
 def test_failures_slow_down_and_refuse_attempts_until_the_wait_is_over(
     created_vault: tuple[Vault, str, str], session: SessionService, clock: FixedClock
 ) -> None:
-    vault, admin_id, _ = created_vault
+    _, admin_id, _ = created_vault
     assert [_fail(session, admin_id).wait_seconds for _ in range(2)] == [0, 0]
     third = _fail(session, admin_id)
     assert third.wait_seconds == 2
