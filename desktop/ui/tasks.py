@@ -7,17 +7,13 @@ A long job gets a ``Progress``: it reports ``(done, total)`` from the worker and
 ``cancelled()``; the UI shows the figures and calls ``cancel()``. A job that sees the cancel
 raises ``Cancelled``, which ends it silently.
 
-Two PySide6 6.12 defects on Python 3.11 shape this module (both drop a reference to a shared
-singleton, and the interpreter aborts once its count reaches zero): every ``Signal.emit()`` called
-from Python loses a reference to ``True``, and every Python ``QRunnable.run`` loses one to
-``None``. So the worker is a plain Python thread, not a ``QThreadPool``, and this module emits
-through ``emit``, which gives the lost reference back when (and only when) a probe at import
-shows the defect.
+The worker is a plain Python thread rather than a ``QThreadPool``: PySide6 6.12.0 on Python 3.11
+loses a reference to ``None`` per Python ``QRunnable.run`` (and to ``True`` per ``emit``) and aborts
+the interpreter; pyproject.toml keeps PySide6 below 6.12, and a thread costs nothing here.
 """
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import sys
 import threading
@@ -26,34 +22,12 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from desktop.errors import AppError, Cancelled
 
 OnSuccess = Callable[[Any], None]
 OnError = Callable[[AppError], None]
-
-
-def _emit_drops_a_reference() -> bool:
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(16):
-        probe.ping.emit()
-    return before - sys.getrefcount(True) >= 12
-
-
-_EMIT_DROPS_A_REFERENCE = _emit_drops_a_reference()
-
-
-def emit(signal: SignalInstance, *args: Any) -> None:
-    """``signal.emit(*args)``, safe to call any number of times (see the module docstring)."""
-    send: Callable[..., object] = signal.emit  # typed as returning None; it returns a bool
-    result = send(*args)
-    if _EMIT_DROPS_A_REFERENCE:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 class Progress(QObject):
@@ -82,12 +56,12 @@ class Progress(QObject):
             already_posted = self._latest is not None
             self._latest = (done, total)
         if not already_posted:
-            emit(self._posted)
+            self._posted.emit()
 
     def cancel(self) -> None:
         if not self._cancel.is_set() and not self._done:
             self._cancel.set()
-            emit(self.cancel_requested)
+            self.cancel_requested.emit()
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -105,12 +79,12 @@ class Progress(QObject):
         with self._lock:
             latest, self._latest = self._latest, None
         if latest is not None and not self._done:
-            emit(self.reported, *latest)
+            self.reported.emit(*latest)
 
     def _finish(self) -> None:
         self._on_posted()  # a report still queued belongs before the end
         self._done = True
-        emit(self.finished)
+        self.finished.emit()
 
 
 class _Signals(QObject):
@@ -123,14 +97,14 @@ def _run_job(job_id: int, fn: Callable[[], Any], signals: _Signals) -> None:
     try:
         result = fn()
     except AppError as e:
-        emit(signals.failed, job_id, e)
+        signals.failed.emit(job_id, e)
     except Exception:
         # Only the frames and the type: the message could hold record content.
         kind, _, tb = sys.exc_info()
         text = "".join(traceback.format_tb(tb)) + (kind.__name__ if kind else "")
-        emit(signals.crashed, job_id, text)
+        signals.crashed.emit(job_id, text)
     else:
-        emit(signals.done, job_id, result)
+        signals.done.emit(job_id, result)
 
 
 class TaskRunner(QObject):
@@ -162,7 +136,7 @@ class TaskRunner(QObject):
     def run(self, fn: Callable[[], Any], on_success: OnSuccess, on_error: OnError) -> None:
         job_id = next(self._ids)
         self._pending[job_id] = (on_success, on_error)
-        emit(self.started)
+        self.started.emit()
         self._submit(job_id, fn)
 
     def run_with_progress(
@@ -184,7 +158,7 @@ class TaskRunner(QObject):
             progress.raise_if_cancelled()
             return fn(progress)
 
-        emit(self.started)
+        self.started.emit()
         self._submit(job_id, job)
         return progress
 
@@ -236,7 +210,7 @@ class TaskRunner(QObject):
     def _on_crashed(self, job_id: int, text: str) -> None:
         self._pending.pop(job_id)
         try:
-            emit(self.crashed, text)
+            self.crashed.emit(text)
         finally:
             self._end(job_id)
 
@@ -246,4 +220,4 @@ class TaskRunner(QObject):
             if progress is not None:
                 progress._finish()
         finally:
-            emit(self.finished)
+            self.finished.emit()
