@@ -5,11 +5,11 @@ Each string is spelled out in its own translate() call so lupdate can find it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.dates import format_cn_date
+from desktop.domain.dates import format_cn_date, format_cn_datetime
 
 
 def role(code: str) -> str:
@@ -138,6 +138,7 @@ def audit_field(name: str, object_type: str = "") -> str:
         ("unit", "name"): QCoreApplication.translate("Labels", "Unit name"),
         ("decision", "title"): QCoreApplication.translate("Labels", "Subject"),
         ("decision", "level"): QCoreApplication.translate("Labels", "Classification"),
+        ("decision", "size"): QCoreApplication.translate("Labels", "File size (bytes)"),
     }
     if (object_type, name) in by_type:
         return by_type[(object_type, name)]
@@ -202,6 +203,15 @@ def audit_field(name: str, object_type: str = "") -> str:
         "object_type": QCoreApplication.translate("Labels", "Object type"),
         "object_id": QCoreApplication.translate("Labels", "Object number"),
         "schema": QCoreApplication.translate("Labels", "Database"),
+        # attachments
+        "attachment_id": QCoreApplication.translate("Labels", "Attachment number"),
+        "filename": QCoreApplication.translate("Labels", "File name"),
+        "media_type": QCoreApplication.translate("Labels", "File type"),
+        "sha256": QCoreApplication.translate("Labels", "SHA-256"),
+        "path": QCoreApplication.translate("Labels", "Saved to"),
+        # sign-in
+        "at": QCoreApplication.translate("Labels", "Attempted at"),
+        "problems": QCoreApplication.translate("Labels", "Problems found"),
     }.get(name, name)
 
 
@@ -227,6 +237,11 @@ def audit_value(field: str, value: object) -> str:
         return QCoreApplication.translate("Labels", "Created")
     if name in coded:
         return coded[name](value)
+    if name == "at":
+        try:
+            return format_cn_datetime(datetime.fromisoformat(value))
+        except ValueError:
+            return value
     if name in ("decided_on", "since", "until"):
         try:
             return format_cn_date(date.fromisoformat(value))

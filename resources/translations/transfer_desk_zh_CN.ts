@@ -184,6 +184,10 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>Unknown (failed sign-in)</source>
+        <translation>未知（登录失败）</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -943,6 +947,10 @@
         <translation>密级</translation>
     </message>
     <message>
+        <source>File size (bytes)</source>
+        <translation>文件大小（字节）</translation>
+    </message>
+    <message>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
@@ -1121,6 +1129,34 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Attachment number</source>
+        <translation>附件编号</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256 摘要</translation>
+    </message>
+    <message>
+        <source>Saved to</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Attempted at</source>
+        <translation>尝试时间</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
     </message>
     <message>
         <source>Created</source>

@@ -12,6 +12,9 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 
 
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+
+
 class Column(Generic[Row]):
     def __init__(self, header: str, value: Callable[[Row], str]) -> None:
         self.header = header
@@ -59,7 +62,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        # The tooltip repeats the text, so a cell cut short by its column can still be read.
+        if not index.isValid() or role not in _TEXT_ROLES:
             return None
         if not 0 <= index.row() < self._count:
             return None

@@ -45,6 +45,7 @@ from desktop.domain.permissions import allowed
 from desktop.errors import AppError, ValidationError
 from desktop.services.audit import AuditService
 from desktop.services.documents import DocumentService
+from desktop.services.session import UNKNOWN_ACTOR
 from desktop.services.setup import SYSTEM_ACTOR
 from desktop.ui import labels
 from desktop.ui.errors import show_error
@@ -76,6 +77,8 @@ class AuditWording:
     def person(self, actor_id: str, fallback: str = "") -> str:
         if actor_id == SYSTEM_ACTOR:
             return QCoreApplication.translate("AuditPage", "Transfer Desk (system)")
+        if actor_id == UNKNOWN_ACTOR:
+            return QCoreApplication.translate("AuditPage", "Unknown (failed sign-in)")
         return self._names.get(actor_id) or fallback or actor_id
 
     def time(self, entry: AuditEntry) -> str:
