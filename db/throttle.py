@@ -161,6 +161,6 @@ def check_anchor(
     elif anchor.generation != expected_generation:
         problems.append(
             f"登录失败记录文件是旧的或被替换（第 {anchor.generation} 版，应为第 "
-            f"{expected_generation} 版），也可能是程序上次异常退出。"
+            f"{expected_generation} 版）；也可能是程序上次异常退出，或保管库是从备份恢复的。"
         )
     return problems
