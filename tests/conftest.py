@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from db.vault import Vault
 from desktop.domain.accounts import User
@@ -24,6 +25,13 @@ from tests.support import (
     FixedClock,
     first_run_draft,
 )
+
+# Machines running the suite may be slow or busy: no per-example deadline, and slow input
+# generation is not a failure (the properties themselves are what is tested).
+settings.register_profile(
+    "transfer-desk", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("transfer-desk")
 
 __all__ = ["TEST_KDF", "TEST_PASSPHRASE", "VALID_CREDIT_CODE", "FixedClock", "first_run_draft"]
 
