@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 
 from desktop.domain.accounts import CLEARANCES
+from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
 from desktop.domain.decisions import DECISION_BODIES, DECISION_OUTCOMES
 from desktop.domain.people import LEADER_TYPES
 from desktop.domain.unit import UNIT_TYPES
@@ -147,6 +148,24 @@ decisions = Table(
     CheckConstraint(_in("body", DECISION_BODIES), name="ck_decisions_body"),
     CheckConstraint(_in("outcome", DECISION_OUTCOMES), name="ck_decisions_outcome"),
     CheckConstraint(_in("level", CLEARANCES), name="ck_decisions_level"),
+)
+
+approvals = Table(
+    "approvals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("object_type", String(32), nullable=False),
+    Column("object_id", String(64), nullable=False),
+    Column("payload", Text, nullable=False),  # JSON: what is asked for
+    Column("reason", Text, nullable=False),
+    Column("requested_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("requested_at", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("decided_by", String(36), ForeignKey("users.id"), nullable=True),
+    Column("decided_at", String(32), nullable=True),
+    Column("decision_note", Text, nullable=False),
+    CheckConstraint(_in("status", APPROVAL_STATUSES), name="ck_approvals_status"),
 )
 
 decision_links = Table(

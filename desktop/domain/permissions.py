@@ -30,6 +30,8 @@ ACTIONS: dict[str, str] = {
     "audit.verify": "校验审计日志",
     "audit.export": "导出审计日志",
     "audit.checkpoint": "记录审计日志检查点",
+    "approval.read": "查看审批事项",
+    "approval.request": "提出申请",
     "decision.read": "查看决策记录",
     "decision.edit": "登记决策记录",
 }
@@ -53,6 +55,10 @@ MATRIX: dict[str, frozenset[str]] = {
     "audit.verify": frozenset({"security_auditor", "secrecy_admin"}),
     "audit.export": frozenset({"security_auditor"}),
     "audit.checkpoint": frozenset({"security_auditor"}),
+    # Everyone sees what concerns them and may ask for things; deciding needs the kind's
+    # own permission (desktop/domain/approvals.py).
+    "approval.read": _EVERYONE,
+    "approval.request": _EVERYONE,
     "decision.read": frozenset(
         {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
     ),

@@ -13,6 +13,7 @@ from functools import cache
 from db.kdf import KdfParams, calibrate
 from db.vault import Vault
 from desktop.services.accounts import AccountService
+from desktop.services.approvals import ApprovalService
 from desktop.services.audit import AuditService
 from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
@@ -32,6 +33,7 @@ class Services:
     settings: SettingsService
     people: PeopleService
     audit: AuditService
+    approvals: ApprovalService
     decisions: DecisionService
     documents: DocumentService
 
@@ -57,6 +59,7 @@ def build_services(
         settings=SettingsService(vault, now=now),
         people=PeopleService(vault, now=now),
         audit=AuditService(vault, now=now),
+        approvals=ApprovalService(vault, now=now),
         decisions=DecisionService(vault, now=now),
         documents=DocumentService(),
     )

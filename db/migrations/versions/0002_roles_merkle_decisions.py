@@ -1,4 +1,5 @@
-"""Several roles per user, the audit log as an RFC 6962 tree, checkpoints, decision records.
+"""Several roles per user, the audit log as an RFC 6962 tree, checkpoints, decision records,
+approval requests.
 
 Revision ID: 0002
 Revises: 0001
@@ -61,6 +62,24 @@ def upgrade() -> None:
         sa.CheckConstraint(f"body IN ({BODIES})", name="ck_decisions_body"),
         sa.CheckConstraint(f"outcome IN ({OUTCOMES})", name="ck_decisions_outcome"),
         sa.CheckConstraint(f"level IN ({CLEARANCES})", name="ck_decisions_level"),
+    )
+    op.create_table(
+        "approvals",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("object_type", sa.String(32), nullable=False),
+        sa.Column("object_id", sa.String(64), nullable=False),
+        sa.Column("payload", sa.Text, nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("requested_by", sa.String(36), sa.ForeignKey("users.id"), nullable=False),
+        sa.Column("requested_at", sa.String(32), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("decided_by", sa.String(36), sa.ForeignKey("users.id"), nullable=True),
+        sa.Column("decided_at", sa.String(32), nullable=True),
+        sa.Column("decision_note", sa.Text, nullable=False),
+        sa.CheckConstraint(
+            "status IN ('pending', 'approved', 'rejected', 'withdrawn')", name="ck_approvals_status"
+        ),
     )
     op.create_table(
         "decision_links",

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from db import audit, decisions, users
+from db import approvals, audit, decisions, users
 from db.vault import Vault
 from desktop.domain.accounts import ROLES, User, UserDraft
 from desktop.domain.decisions import DecisionDraft
@@ -169,6 +169,33 @@ TABLE: list[tuple[str, str, str, Call]] = [
         "audit.checkpoint",
         lambda w: w.services.audit.add_checkpoint(w.actor, "月度检查"),
     ),
+    ("approvals", "visible", "approval.read", lambda w: w.services.approvals.visible(w.actor)),
+    (
+        "approvals",
+        "subject_names",
+        "approval.read",
+        lambda w: w.services.approvals.subject_names(w.actor),
+    ),
+    (
+        "approvals",
+        "request_clearance",
+        "approval.request",
+        lambda w: w.services.approvals.request_clearance(
+            w.actor, w.actor.id, "top_secret", "项目需要"
+        ),
+    ),
+    (
+        "approvals",
+        "withdraw",
+        "approval.request",
+        lambda w: w.services.approvals.withdraw(w.actor, _own_request(w)),
+    ),
+    (
+        "approvals",
+        "decide",
+        "user.set_clearance",
+        lambda w: w.services.approvals.decide(w.actor, _others_request(w), approve=True, note=""),
+    ),
     ("decisions", "count", "decision.read", lambda w: w.services.decisions.count(w.actor)),
     ("decisions", "page", "decision.read", lambda w: w.services.decisions.page(w.actor, 0, 10)),
     (
@@ -246,6 +273,34 @@ TABLE: list[tuple[str, str, str, Call]] = [
 # Services that do not act for a signed-in user: first-run set-up, the session itself, and
 # rendering documents from data a service already handed out under its own check.
 NOT_IN_TABLE = {"setup", "session", "documents"}
+
+
+def _own_request(w: World) -> int:
+    with w.vault.transaction() as conn:
+        return approvals.insert_request(
+            conn,
+            kind="user_clearance",
+            object_type="user",
+            object_id=w.actor.id,
+            payload={"clearance": "public", "before": "secret"},
+            reason="降级",
+            requested_by=w.actor.id,
+            requested_at="2026-01-05T08:03:00+00:00",
+        )
+
+
+def _others_request(w: World) -> int:
+    with w.vault.transaction() as conn:
+        return approvals.insert_request(
+            conn,
+            kind="user_clearance",
+            object_type="user",
+            object_id=w.target_id,
+            payload={"clearance": "internal", "before": "public"},
+            reason="项目需要",
+            requested_by=_admin(w).id,
+            requested_at="2026-01-05T08:03:00+00:00",
+        )
 
 
 def _admin(w: World) -> User:
