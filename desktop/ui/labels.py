@@ -89,6 +89,27 @@ def audit_action(code: str) -> str:
         "decision.attachment_exported": QCoreApplication.translate(
             "Labels", "Attachment saved outside the vault"
         ),
+        "approval.requested": QCoreApplication.translate("Labels", "Approval requested"),
+        "approval.approved": QCoreApplication.translate("Labels", "Request approved"),
+        "approval.rejected": QCoreApplication.translate("Labels", "Request rejected"),
+        "approval.withdrawn": QCoreApplication.translate("Labels", "Request withdrawn"),
+        "achievement.created": QCoreApplication.translate("Labels", "Achievement registered"),
+        "achievement.updated": QCoreApplication.translate("Labels", "Achievement changed"),
+    }.get(code, code)
+
+
+def approval_kind(code: str) -> str:
+    return {
+        "user_clearance": QCoreApplication.translate("Labels", "Clearance change"),
+    }.get(code, code)
+
+
+def approval_status(code: str) -> str:
+    return {
+        "pending": QCoreApplication.translate("Labels", "Awaiting decision"),
+        "approved": QCoreApplication.translate("Labels", "Granted"),
+        "rejected": QCoreApplication.translate("Labels", "Turned down"),
+        "withdrawn": QCoreApplication.translate("Labels", "Withdrawn"),
     }.get(code, code)
 
 
@@ -112,6 +133,55 @@ def decision_outcome(code: str) -> str:
     }.get(code, code)
 
 
+def achievement_kind(code: str) -> str:
+    return {
+        "invention_patent": QCoreApplication.translate("Labels", "Invention patent"),
+        "utility_model": QCoreApplication.translate("Labels", "Utility model"),
+        "design": QCoreApplication.translate("Labels", "Industrial design"),
+        "software_copyright": QCoreApplication.translate("Labels", "Software copyright"),
+        "ic_layout": QCoreApplication.translate("Labels", "Integrated circuit layout design"),
+        "plant_variety": QCoreApplication.translate("Labels", "New plant variety"),
+        "biomedical_variety": QCoreApplication.translate("Labels", "New biomedical variety"),
+        "know_how": QCoreApplication.translate("Labels", "Technical secret"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }.get(code, code)
+
+
+def achievement_status(code: str) -> str:
+    return {
+        "registered": QCoreApplication.translate("Labels", "Registered"),
+        "pricing": QCoreApplication.translate("Labels", "Valuation and pricing"),
+        "publicity": QCoreApplication.translate("Labels", "Public notice"),
+        "trading": QCoreApplication.translate("Labels", "Trading"),
+        "transformed": QCoreApplication.translate("Labels", "Transformed"),
+        "terminated": QCoreApplication.translate("Labels", "Terminated"),
+    }.get(code, code)
+
+
+def funding_type(code: str) -> str:
+    return {
+        "vertical": QCoreApplication.translate("Labels", "Government-funded project"),
+        "horizontal": QCoreApplication.translate("Labels", "Commissioned project"),
+        "self": QCoreApplication.translate("Labels", "Self-funded"),
+    }.get(code, code)
+
+
+def completer_role(code: str) -> str:
+    return {
+        "lead": QCoreApplication.translate("Labels", "Lead"),
+        "member": QCoreApplication.translate("Labels", "Member"),
+    }.get(code, code)
+
+
+def ethics_status(code: str) -> str:
+    return {
+        "not_needed": QCoreApplication.translate("Labels", "No ethics review needed"),
+        "pending": QCoreApplication.translate("Labels", "Ethics review pending"),
+        "approved": QCoreApplication.translate("Labels", "Ethics review passed"),
+        "rejected": QCoreApplication.translate("Labels", "Ethics review not passed"),
+    }.get(code, code)
+
+
 # -- audit entries ----------------------------------------------------------------------------
 def audit_object_type(code: str) -> str:
     return {
@@ -123,6 +193,7 @@ def audit_object_type(code: str) -> str:
         "decision": QCoreApplication.translate("Labels", "Decision"),
         "audit_log": QCoreApplication.translate("Labels", "Audit log"),
         "audit_checkpoint": QCoreApplication.translate("Labels", "Audit checkpoint"),
+        "approval": QCoreApplication.translate("Labels", "Approval request"),
     }.get(code, code)
 
 
@@ -209,6 +280,10 @@ def audit_field(name: str, object_type: str = "") -> str:
         "media_type": QCoreApplication.translate("Labels", "File type"),
         "sha256": QCoreApplication.translate("Labels", "SHA-256"),
         "path": QCoreApplication.translate("Labels", "Saved to"),
+        # approvals
+        "kind": QCoreApplication.translate("Labels", "Kind of request"),
+        "user": QCoreApplication.translate("Labels", "Account"),
+        "status": QCoreApplication.translate("Labels", "Status"),
         # sign-in
         "at": QCoreApplication.translate("Labels", "Attempted at"),
         "problems": QCoreApplication.translate("Labels", "Problems found"),
@@ -232,6 +307,8 @@ def audit_value(field: str, value: object) -> str:
         "outcome": decision_outcome,
         "action": audit_action,
         "object_type": audit_object_type,
+        "kind": approval_kind,
+        "status": approval_status,
     }
     if name == "schema" and value == "created":
         return QCoreApplication.translate("Labels", "Created")

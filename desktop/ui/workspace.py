@@ -10,6 +10,7 @@ from desktop.domain.accounts import User
 from desktop.domain.permissions import allowed
 from desktop.services.bundle import Services
 from desktop.ui.pages.accounts_page import AccountsPage
+from desktop.ui.pages.approvals_page import ApprovalsPage
 from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.decisions_page import DecisionsPage
 from desktop.ui.pages.people_page import PeoplePage
@@ -48,10 +49,12 @@ class Workspace(QWidget):
             else None
         )
         self.accounts_page = (
-            AccountsPage(services.accounts, runner, actor, self)
+            AccountsPage(services.accounts, runner, actor, self, approvals=services.approvals)
             if allowed(actor, "user.read")
             else None
         )
+        # Everyone may ask for things and sees what concerns them.
+        self.approvals_page = ApprovalsPage(services.approvals, runner, actor, self)
         self.audit_page = (
             AuditPage(services.audit, services.documents, runner, actor, self)
             if allowed(actor, "audit.read")
@@ -63,6 +66,7 @@ class Workspace(QWidget):
             (self.tr("People"), self.people_page),
             (self.tr("Decisions"), self.decisions_page),
             (self.tr("Accounts"), self.accounts_page),
+            (self.tr("Approvals"), self.approvals_page),
             (self.tr("Audit log"), self.audit_page),
             (self.tr("Settings"), self.settings_page),
         ]

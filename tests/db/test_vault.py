@@ -427,7 +427,8 @@ def test_integrity_problems_name_the_damaged_page(created_vault: tuple[Vault, st
     slot = slots.passphrase_slot(admin_id)
     assert slot is not None
     key = keyslots.open_slot(slots.vault_id, slot, TEST_PASSPHRASE.encode())
-    page = vault.db_path.stat().st_size // PAGE // 2
+    # The last page holds rows written at creation; the schema pages the probe reads come first.
+    page = vault.db_path.stat().st_size // PAGE - 1
     _flip(vault.db_path, page * PAGE + 100)
     conn = connection.connect(vault.db_path, key)
     try:

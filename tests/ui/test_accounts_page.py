@@ -404,3 +404,54 @@ def test_the_dialog_cannot_be_cancelled_while_saving(open_page, admin, qtbot) ->
         dialog.reject()  # Esc or the close box while the service works
         assert dialog.isVisible()
     wait_for_child(qtbot, page, OneTimePassphraseDialog, "one_time_passphrase_dialog")
+
+
+def test_the_system_admin_asks_for_a_clearance_change_for_an_account(
+    zh_app, admin, service, vault, clock, qtbot
+) -> None:
+    from desktop.services.approvals import ApprovalService
+    from desktop.ui.approval_dialogs import ClearanceRequestDialog
+
+    approvals = ApprovalService(vault, now=clock)
+    target = service.create(admin, UserDraft("zhang", "张三", ("researcher",), "internal")).user
+    secrecy = colleague(service, admin, vault, clock, "baomi", "secrecy_admin")
+    runner = TaskRunner()
+    page = AccountsPage(service, runner, admin, approvals=approvals)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: len(page.users) == 3, timeout=5000)
+    assert page.request_clearance_button.isVisible()
+    assert page.request_clearance_button.text() == "申请调整涉密等级…"
+    assert not page.request_clearance_button.isEnabled()  # nothing selected
+
+    assert page.select_login("zhang")
+    qtbot.mouseClick(page.request_clearance_button, LEFT)
+    dialog = wait_for_child(qtbot, page, ClearanceRequestDialog, "clearance_request_dialog")
+    assert dialog.account_label.text() == "张三（zhang）"
+    dialog.clearance_combo.setCurrentIndex(dialog.clearance_combo.findData("confidential"))
+    dialog.reason_edit.setPlainText("承担涉密项目 B")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    box = wait_for_child(qtbot, page, QMessageBox, "request_sent_box")
+    assert "安全保密管理员" in box.text()
+
+    [request] = approvals.visible(secrecy)
+    assert (request.object_id, request.requested_by, request.payload) == (
+        target.id,
+        admin.id,
+        {"clearance": "confidential", "before": "internal"},
+    )
+    assert row_texts(page, "zhang")["clearance"] == "内部"  # changes only once approved
+    runner.wait()
+
+    # The secrecy administrator keeps the direct button and does not see this one.
+    other = AccountsPage(service, TaskRunner(), secrecy, approvals=approvals)
+    qtbot.addWidget(other)
+    other.show()
+    assert other.clearance_button.isVisible()
+    assert not other.request_clearance_button.isVisible()
+    # Without the approval service (as wired before this button existed) it stays hidden.
+    plain = AccountsPage(service, TaskRunner(), admin)
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.request_clearance_button.isVisible()

@@ -30,7 +30,9 @@ from desktop.domain.accounts import CLEARANCES, User
 from desktop.domain.permissions import allowed
 from desktop.errors import AppError, ValidationError
 from desktop.services.accounts import AccountService, IssuedPassphrase
+from desktop.services.approvals import ApprovalService
 from desktop.ui import labels
+from desktop.ui.approval_dialogs import ClearanceRequestDialog
 from desktop.ui.errors import show_error
 from desktop.ui.forms.account_form import AccountForm, RoleChooser
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
@@ -274,10 +276,13 @@ class AccountsPage(QWidget):
         runner: TaskRunner,
         actor: User,
         parent: QWidget | None = None,
+        *,
+        approvals: ApprovalService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("accounts_page")
         self._service = service
+        self._approvals = approvals
         self._runner = runner
         self._actor = actor
         self._users: list[User] = []
@@ -321,6 +326,13 @@ class AccountsPage(QWidget):
         self.clearance_button = self._button(
             "clearance_button", self.tr("Set clearance…"), "user.set_clearance"
         )
+        # The system administrator asks; the secrecy administrator decides under Approvals.
+        self.request_clearance_button = self._button(
+            "request_clearance_button", self.tr("Request a clearance change…"), "user.edit"
+        )
+        self.request_clearance_button.setVisible(
+            approvals is not None and allowed(actor, "user.edit")
+        )
         buttons = QHBoxLayout()
         for button in (
             self.new_button,
@@ -329,6 +341,7 @@ class AccountsPage(QWidget):
             self.enable_button,
             self.reset_button,
             self.clearance_button,
+            self.request_clearance_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -354,6 +367,7 @@ class AccountsPage(QWidget):
         self.enable_button.clicked.connect(self._on_enable_button_clicked)
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.clearance_button.clicked.connect(self._on_clearance_button_clicked)
+        self.request_clearance_button.clicked.connect(self._on_request_clearance_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self._update_buttons()
 
@@ -426,6 +440,7 @@ class AccountsPage(QWidget):
         self.enable_button.setEnabled(chosen and not active)
         self.reset_button.setEnabled(active)
         self.clearance_button.setEnabled(chosen)
+        self.request_clearance_button.setEnabled(chosen)
         own = user is not None and user.id == self._actor.id
         self.hint_label.setText(
             self.tr("This is your own account: another administrator has to change it.")
@@ -521,6 +536,28 @@ class AccountsPage(QWidget):
         dialog = ClearanceDialog(self._service, self._runner, self._actor, user, self)
         dialog.saved.connect(lambda _u: self.reload())
         dialog.open()
+
+    def _on_request_clearance_button_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None or self._approvals is None:
+            return
+        dialog = ClearanceRequestDialog(self._approvals, self._runner, self._actor, user, self)
+        dialog.saved.connect(self._on_clearance_requested)
+        dialog.open()
+
+    def _on_clearance_requested(self, _request: object) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("request_sent_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Request submitted"))
+        box.setText(
+            self.tr(
+                "The request was submitted. The secrecy administrator decides it under "
+                "Approvals; the clearance changes once it is approved."
+            )
+        )
+        box.open()
 
     # -- results ------------------------------------------------------------------------------
     def _is_own(self, user: User) -> bool:

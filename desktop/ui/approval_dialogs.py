@@ -1,0 +1,272 @@
+"""The dialogs of the approvals (审批事项): asking for a clearance change, and deciding a request.
+
+Each one saves through the ``ApprovalService`` on the TaskRunner and closes only once the service
+has accepted. A ``ValidationError`` is shown at its field; any other refusal (deciding one's own
+request, say) as a message over the dialog, which stays open so nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.accounts import CLEARANCES, User
+from desktop.domain.approvals import ApprovalRequest
+from desktop.domain.dates import format_cn_datetime
+from desktop.errors import AppError, ValidationError
+from desktop.services.approvals import ApprovalService
+from desktop.ui import labels
+from desktop.ui.errors import show_error
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.field_form import FieldForm
+
+MIN_DIALOG_WIDTH = 520
+TEXT_LINES = 4
+
+
+def describe_change(request: ApprovalRequest) -> str:
+    """What a request asks for, in words: for a clearance change ``内部 → 秘密``."""
+    if request.kind == "user_clearance":
+        before = labels.clearance(str(request.payload.get("before", "")))
+        after = labels.clearance(str(request.payload.get("clearance", "")))
+        return f"{before} → {after}"
+    return ""
+
+
+def format_time(value: str | None) -> str:
+    """An ISO timestamp from the data as Chinese date and time; empty stays empty."""
+    if not value:
+        return ""
+    try:
+        return format_cn_datetime(datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def _who(user: User) -> str:
+    return f"{user.display_name}（{user.login}）"
+
+
+def _text_edit(name: str, placeholder: str, parent: QWidget) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    line = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(line * TEXT_LINES + 2 * edit.frameWidth() + 8)
+    return edit
+
+
+class _ApprovalDialog(QDialog):
+    """Saves through the service and closes only once the service accepted.
+
+    Signals:
+        saved: what the service returned (an ``ApprovalRequest``).
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(MIN_DIALOG_WIDTH)
+        self._runner = runner
+        self._busy = False
+        self.fields = FieldForm(self)
+        self.fields.setObjectName("fields")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.setObjectName("buttons")
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save_button")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+
+    def _finish_layout(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            self.layout_.addWidget(widget)
+        self.layout_.addWidget(self.buttons)
+
+    def _job(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        self.fields.clear_errors()
+        job = self._job()
+        self._set_busy(True)
+        self._runner.run(job, self._on_saved, self._on_error)
+
+    def reject(self) -> None:
+        # While the service works the dialog stays, so its answer has somewhere to go.
+        if not self._busy:
+            super().reject()
+
+    def _on_buttons_accepted(self) -> None:
+        self.save()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.save_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+
+    def _on_saved(self, result: object) -> None:
+        self._set_busy(False)
+        self.saved.emit(result)
+        self.accept()
+
+    def _on_error(self, error: AppError) -> None:
+        self._set_busy(False)
+        if isinstance(error, ValidationError) and self.fields.show_error(
+            error.field, error.message
+        ):
+            return
+        show_error(self, error)
+
+
+class ClearanceRequestDialog(_ApprovalDialog):
+    """Asks for ``subject``'s clearance to change (one's own, or the system administrator for
+    anyone); the secrecy administrator decides. ``saved`` carries the new request."""
+
+    def __init__(
+        self,
+        service: ApprovalService,
+        runner: TaskRunner,
+        actor: User,
+        subject: User,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self.setObjectName("clearance_request_dialog")
+        self.setWindowTitle(self.tr("Request a clearance change"))
+        self._service = service
+        self._actor = actor
+        self._subject = subject
+        self.intro_label = QLabel(
+            self.tr(
+                "The secrecy administrator decides this request. The clearance changes only "
+                "once it is approved."
+            ),
+            self,
+        )
+        self.intro_label.setObjectName("intro_label")
+        self.intro_label.setWordWrap(True)
+        self.account_label = QLabel(_who(subject), self)
+        self.account_label.setObjectName("account_label")
+        self.current_label = QLabel(labels.clearance(subject.clearance), self)
+        self.current_label.setObjectName("current_label")
+        self.clearance_combo = QComboBox(self)
+        self.clearance_combo.setObjectName("clearance_combo")
+        for code in CLEARANCES:
+            self.clearance_combo.addItem(labels.clearance(code), code)
+        # Most requests ask for the next level up.
+        current = CLEARANCES.index(subject.clearance) if subject.clearance in CLEARANCES else 0
+        self.clearance_combo.setCurrentIndex(min(current + 1, len(CLEARANCES) - 1))
+        self.reason_edit = _text_edit(
+            "reason_edit", self.tr("e.g. works on classified project A from March 2026"), self
+        )
+        self.fields.add_field("account", self.tr("Account"), self.account_label)
+        self.fields.add_field("current", self.tr("Current clearance"), self.current_label)
+        self.fields.add_field("clearance", self.tr("Requested clearance"), self.clearance_combo)
+        self.fields.add_field("reason", self.tr("Reason"), self.reason_edit)
+        self.save_button.setText(self.tr("Submit request"))
+        self._finish_layout(self.intro_label, self.fields)
+        self.clearance_combo.currentIndexChanged.connect(
+            self._on_clearance_combo_current_index_changed
+        )
+
+    def _on_clearance_combo_current_index_changed(self, _index: int) -> None:
+        # A new choice answers the old complaint; the service judges it again on saving.
+        self.fields.clear_error("clearance")
+
+    def _job(self) -> Callable[[], ApprovalRequest]:
+        service, actor, subject_id = self._service, self._actor, self._subject.id
+        clearance = str(self.clearance_combo.currentData())
+        reason = self.reason_edit.toPlainText()
+        return lambda: service.request_clearance(actor, subject_id, clearance, reason)
+
+
+class DecideDialog(_ApprovalDialog):
+    """Approves or rejects one request; a note is optional to approve and required to reject.
+    ``saved`` carries the decided request."""
+
+    def __init__(
+        self,
+        service: ApprovalService,
+        runner: TaskRunner,
+        actor: User,
+        request: ApprovalRequest,
+        subject_name: str,
+        *,
+        approve: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self.setObjectName("decide_dialog")
+        self._service = service
+        self._actor = actor
+        self._request = request
+        self._approve = approve
+        self.setWindowTitle(self.tr("Approve request") if approve else self.tr("Reject request"))
+        self.request_label = self._label(
+            "request_label", f"{request.id} · {labels.approval_kind(request.kind)}"
+        )
+        self.subject_label = self._label("subject_label", subject_name)
+        self.change_label = self._label("change_label", describe_change(request))
+        self.reason_label = self._label("reason_label", request.reason)
+        self.reason_label.setWordWrap(True)  # up to 500 characters
+        self.requester_label = self._label(
+            "requester_label",
+            f"{request.requester_name}，{format_time(request.requested_at)}",
+        )
+        self.note_edit = _text_edit(
+            "note_edit",
+            self.tr("e.g. agreed by the secrecy committee on 2026-01-05")
+            if approve
+            else self.tr("Why the request is turned down"),
+            self,
+        )
+        self.fields.add_field("request", self.tr("Request"), self.request_label)
+        self.fields.add_field("subject", self.tr("Concerns"), self.subject_label)
+        self.fields.add_field("change", self.tr("Asked for"), self.change_label)
+        self.fields.add_field("reason", self.tr("Reason"), self.reason_label)
+        self.fields.add_field("requester", self.tr("Requested by"), self.requester_label)
+        self.fields.add_field(
+            "decision_note",
+            self.tr("Note (optional)") if approve else self.tr("Reason for rejecting"),
+            self.note_edit,
+        )
+        self.save_button.setText(self.tr("Approve") if approve else self.tr("Reject"))
+        self._finish_layout(self.fields)
+
+    def _label(self, name: str, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    @property
+    def approve(self) -> bool:
+        return self._approve
+
+    def _job(self) -> Callable[[], ApprovalRequest]:
+        service, actor, request_id = self._service, self._actor, self._request.id
+        approve, note = self._approve, self.note_edit.toPlainText()
+        return lambda: service.decide(actor, request_id, approve=approve, note=note)
