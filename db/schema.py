@@ -7,6 +7,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -16,6 +17,9 @@ from sqlalchemy import (
 )
 
 from desktop.domain.accounts import CLEARANCES
+from desktop.domain.achievements import COMPLETER_ROLES, ETHICS_STATUSES, FUNDING_TYPES
+from desktop.domain.achievements import KINDS as ACHIEVEMENT_KINDS
+from desktop.domain.achievements import STATUSES as ACHIEVEMENT_STATUSES
 from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
 from desktop.domain.decisions import DECISION_BODIES, DECISION_OUTCOMES
 from desktop.domain.people import LEADER_TYPES
@@ -190,3 +194,63 @@ attachments = Table(
     Column("added_by", String(36), ForeignKey("users.id"), nullable=False),
     Column("added_at", String(32), nullable=False),
 )
+
+# -- achievements (migration 0003) ------------------------------------------------------------
+achievements = Table(
+    "achievements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("abstract", Text, nullable=False),
+    Column("keywords", Text, nullable=False),  # JSON list
+    Column("kind", String(32), nullable=False),
+    Column("department_id", Integer, ForeignKey("departments.id"), nullable=True),
+    Column("funding_type", String(16), nullable=False),
+    Column("funding_ref", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("secrecy_mark", Text, nullable=False),
+    Column("negative_list", Boolean, nullable=False),
+    Column("negative_list_reason", Text, nullable=False),
+    Column("ethics_status", String(16), nullable=False),
+    Column("ethics_approval", Text, nullable=False),
+    Column("overseas", Boolean, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint(_in("kind", ACHIEVEMENT_KINDS), name="ck_achievements_kind"),
+    CheckConstraint(_in("funding_type", FUNDING_TYPES), name="ck_achievements_funding_type"),
+    CheckConstraint(_in("level", CLEARANCES), name="ck_achievements_level"),
+    CheckConstraint(_in("ethics_status", ETHICS_STATUSES), name="ck_achievements_ethics_status"),
+    CheckConstraint(_in("status", ACHIEVEMENT_STATUSES), name="ck_achievements_status"),
+)
+Index("ix_achievements_level_id", achievements.c.level, achievements.c.id)
+
+achievement_completers = Table(
+    "achievement_completers",
+    metadata,
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("share", String(8), nullable=False),  # exact decimal percent, e.g. "33.33"
+    CheckConstraint(_in("role", COMPLETER_ROLES), name="ck_achievement_completers_role"),
+)
+Index("ix_achievement_completers_person", achievement_completers.c.person_id)
+
+achievement_ip = Table(
+    "achievement_ip",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("number", String(64), nullable=False),
+    Column("applied_on", String(10), nullable=True),
+    Column("granted_on", String(10), nullable=True),
+    Column("expires_on", String(10), nullable=True),
+)
+Index("ix_achievement_ip_achievement", achievement_ip.c.achievement_id)
+Index("ix_achievement_ip_number", achievement_ip.c.number)
+# The full-text index (FTS5, trigram) is a virtual table made by migration 0003 and kept by
+# db/achievements.py; it is not described here because SQLAlchemy cannot describe it.
+SEARCH_TABLES = ("achievement_search",)

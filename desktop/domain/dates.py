@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, datetime
 
 
@@ -12,3 +13,22 @@ def format_cn_date(d: date) -> str:
 def format_cn_datetime(dt: datetime) -> str:
     """Wall-clock time as stored; the caller converts to local time first if it needs to."""
     return f"{format_cn_date(dt)} {dt:%H:%M}"
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (or earlier, if negative), or the last day of that month when
+    it is shorter (民法典 第202条; legal-rules D3): 2025-01-31 + 1 → 2025-02-28.
+
+    Raises ValueError when the result falls outside the years 1–9999.
+    """
+    index = d.year * 12 + (d.month - 1) + months
+    year, month0 = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    month = month0 + 1
+    return date(year, month, min(d.day, monthrange(year, month)[1]))
+
+
+def add_years(d: date, years: int) -> date:
+    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    return add_months(d, 12 * years)

@@ -30,6 +30,8 @@ ACTIONS: dict[str, str] = {
     "audit.verify": "校验审计日志",
     "audit.export": "导出审计日志",
     "audit.checkpoint": "记录审计日志检查点",
+    "achievement.read": "查看科技成果",
+    "achievement.edit": "登记或修改科技成果",
     "approval.read": "查看审批事项",
     "approval.request": "提出申请",
     "decision.read": "查看决策记录",
@@ -55,6 +57,18 @@ MATRIX: dict[str, frozenset[str]] = {
     "audit.verify": frozenset({"security_auditor", "secrecy_admin"}),
     "audit.export": frozenset({"security_auditor"}),
     "audit.checkpoint": frozenset({"security_auditor"}),
+    # A researcher sees and drafts only the achievements they registered (the service scopes it).
+    "achievement.read": frozenset(
+        {
+            "transfer_officer",
+            "approver",
+            "researcher",
+            "secrecy_admin",
+            "security_auditor",
+            "system_admin",
+        }
+    ),
+    "achievement.edit": frozenset({"transfer_officer", "researcher"}),
     # Everyone sees what concerns them and may ask for things; deciding needs the kind's
     # own permission (desktop/domain/approvals.py).
     "approval.read": _EVERYONE,
@@ -121,6 +135,16 @@ def require_level(user: User, level: str) -> None:
     """A write that creates or touches content at ``level`` needs the clearance to see it."""
     if not can_see(user, level):
         raise PermissionDenied("该内容的密级高于您的涉密等级。")
+
+
+# Roles that see the whole register (within their clearance); others see what they registered.
+REGISTER_WIDE_ROLES = frozenset(
+    {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+)
+
+
+def sees_whole_register(user: User) -> bool:
+    return not REGISTER_WIDE_ROLES.isdisjoint(user.roles)
 
 
 # -- separation of duties ---------------------------------------------------------------------

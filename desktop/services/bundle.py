@@ -13,6 +13,7 @@ from functools import cache
 from db.kdf import KdfParams, calibrate
 from db.vault import Vault
 from desktop.services.accounts import AccountService
+from desktop.services.achievements import AchievementService
 from desktop.services.approvals import ApprovalService
 from desktop.services.audit import AuditService
 from desktop.services.decisions import DecisionService
@@ -32,6 +33,7 @@ class Services:
     unit: UnitService
     settings: SettingsService
     people: PeopleService
+    achievements: AchievementService
     audit: AuditService
     approvals: ApprovalService
     decisions: DecisionService
@@ -58,6 +60,7 @@ def build_services(
         unit=UnitService(vault, now=now),
         settings=SettingsService(vault, now=now),
         people=PeopleService(vault, now=now),
+        achievements=AchievementService(vault, now=now),
         audit=AuditService(vault, now=now),
         approvals=ApprovalService(vault, now=now),
         decisions=DecisionService(vault, now=now),

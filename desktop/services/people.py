@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from db import people, unit
+from db import achievements, people, unit
 from db.vault import Conn
 from desktop.domain.accounts import User
 from desktop.domain.people import Person, PersonDraft, validate_person
@@ -48,6 +48,9 @@ class PeopleService(Service):
             if before is None:
                 raise ValidationError("name", "该人员已不存在。")
             people.update_person(conn, person_id, draft)
+            # Completer names are in the achievements' search index.
+            for achievement_id in achievements.ids_for_person(conn, person_id):
+                achievements.reindex(conn, achievement_id)
             self._audit(
                 conn,
                 actor,

@@ -102,6 +102,10 @@
         <translation>设定涉密等级…</translation>
     </message>
     <message>
+        <source>Request a clearance change…</source>
+        <translation>申请调整涉密等级…</translation>
+    </message>
+    <message>
         <source>You can view the accounts; changing them is for the administrators.</source>
         <translation>您可以查看账户；账户的修改由相应管理员负责。</translation>
     </message>
@@ -133,6 +137,327 @@
         <source>Passphrase reset</source>
         <translation>口令已重设</translation>
     </message>
+    <message>
+        <source>Request submitted</source>
+        <translation>申请已提交</translation>
+    </message>
+    <message>
+        <source>The request was submitted. The secrecy administrator decides it under Approvals; the clearance changes once it is approved.</source>
+        <translation>申请已提交，由安全保密管理员在“审批事项”中审批；批准后涉密等级才会调整。</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementDialog</name>
+    <message>
+        <source>Register achievement</source>
+        <translation>登记成果</translation>
+    </message>
+    <message>
+        <source>Edit achievement %1 (%2)</source>
+        <translation>编辑成果 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This record has unsaved changes. Close it and lose them?</source>
+        <translation>该记录有尚未保存的修改。关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementForm</name>
+    <message>
+        <source>The achievement</source>
+        <translation>成果信息</translation>
+    </message>
+    <message>
+        <source>Separated by commas or 、</source>
+        <translation>用逗号或顿号（、）分隔</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Achievement title</source>
+        <translation>成果名称</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>经费来源</translation>
+    </message>
+    <message>
+        <source>Project number</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Completers and intellectual property</source>
+        <translation>完成人与知识产权</translation>
+    </message>
+    <message>
+        <source>Achievement type</source>
+        <translation>成果类型</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>贡献份额（%）</translation>
+    </message>
+    <message>
+        <source>Completer</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>Add completer</source>
+        <translation>添加完成人</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>申请号或登记号</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日</translation>
+    </message>
+    <message>
+        <source>Granted on</source>
+        <translation>授权日</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Dates as 2024-03-15; leave a date empty when there is none yet.</source>
+        <translation>日期格式如 2024-03-15；尚无的日期请留空。</translation>
+    </message>
+    <message>
+        <source>Add IP right</source>
+        <translation>添加知识产权</translation>
+    </message>
+    <message>
+        <source>Completers</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>IP rights</source>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <source>Secrecy and compliance</source>
+        <translation>密级与合规</translation>
+    </message>
+    <message>
+        <source>On the negative list (measure 15)</source>
+        <translation>列入负面清单（第十五条）</translation>
+    </message>
+    <message>
+        <source>For example: concerns national security</source>
+        <translation>例如：涉及国家安全</translation>
+    </message>
+    <message>
+        <source>Concerns cooperation with or provision abroad</source>
+        <translation>涉及境外合作或向境外提供</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Secrecy mark</source>
+        <translation>密级标志</translation>
+    </message>
+    <message>
+        <source>Negative list</source>
+        <translation>负面清单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Ethics review</source>
+        <translation>伦理审查</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>批件号</translation>
+    </message>
+    <message>
+        <source>Overseas</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation>输入姓名</translation>
+    </message>
+    <message>
+        <source>e.g. 50</source>
+        <translation>如 50</translation>
+    </message>
+    <message>
+        <source>For example 2024-03-15</source>
+        <translation>例如 2024-03-15</translation>
+    </message>
+    <message>
+        <source>Row %1: enter the contribution share.</source>
+        <translation>第 %1 行：请填写贡献份额。</translation>
+    </message>
+    <message>
+        <source>application date</source>
+        <translation>申请日</translation>
+    </message>
+    <message>
+        <source>grant date</source>
+        <translation>授权日</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Row %1: enter the registration number.</source>
+        <translation>第 %1 行：请填写申请号或登记号。</translation>
+    </message>
+    <message>
+        <source>Row %1: the %2 “%3” is not a date (for example 2024-03-15).</source>
+        <translation>第 %1 行：%2“%3”不是有效日期（例如 2024-03-15）。</translation>
+    </message>
+    <message>
+        <source>Row %1: choose the completer.</source>
+        <translation>第 %1 行：请选择完成人。</translation>
+    </message>
+    <message>
+        <source>Row %1: “%2” is not in the people register; choose a person from the list.</source>
+        <translation>第 %1 行：“%2”不在人员名册中，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>For example: %1★10 years</source>
+        <translation>例如：%1★10年</translation>
+    </message>
+    <message>
+        <source>Total %1%</source>
+        <translation>合计 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsPage</name>
+    <message>
+        <source>Achievement title</source>
+        <translation>成果名称</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Achievement type</source>
+        <translation>成果类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>IP numbers</source>
+        <translation>知识产权号</translation>
+    </message>
+    <message>
+        <source>Search title, abstract, keywords, IP numbers or completers</source>
+        <translation>搜索成果名称、摘要、关键词、知识产权号或完成人</translation>
+    </message>
+    <message>
+        <source>Register achievement…</source>
+        <translation>登记成果…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部密级</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>找到 %1 项成果</translation>
+    </message>
+    <message>
+        <source>%1 achievements</source>
+        <translation>共 %1 项成果</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -159,6 +484,81 @@
     <message>
         <source>Repeat passphrase</source>
         <translation>再次输入口令</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>申请内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Request a clearance change for myself…</source>
+        <translation>为本人申请调整涉密等级…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Requests you made, requests about you and, if you decide them, the requests waiting for a decision. Nobody decides their own request or one about themselves.</source>
+        <translation>这里列出您提出的申请、与您有关的申请，以及（如您有审批权限）待您审批的申请。任何人不得审批本人提出或与本人有关的申请。</translation>
+    </message>
+    <message>
+        <source>There are no requests.</source>
+        <translation>暂无审批事项。</translation>
+    </message>
+    <message>
+        <source>You made this request or it is about you: another person with the right to decide has to decide it.</source>
+        <translation>这是您本人提出或与您本人有关的申请，须由其他有审批权限的人员审批。</translation>
     </message>
 </context>
 <context>
@@ -416,6 +816,96 @@
     <message>
         <source>Basis</source>
         <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>ClearanceRequestDialog</name>
+    <message>
+        <source>Request a clearance change</source>
+        <translation>申请调整涉密等级</translation>
+    </message>
+    <message>
+        <source>The secrecy administrator decides this request. The clearance changes only once it is approved.</source>
+        <translation>此申请由安全保密管理员审批，批准后涉密等级才会调整。</translation>
+    </message>
+    <message>
+        <source>e.g. works on classified project A from March 2026</source>
+        <translation>例如：自 2026 年 3 月起承担涉密项目 A</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Current clearance</source>
+        <translation>现涉密等级</translation>
+    </message>
+    <message>
+        <source>Requested clearance</source>
+        <translation>申请涉密等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Submit request</source>
+        <translation>提交申请</translation>
+    </message>
+</context>
+<context>
+    <name>DecideDialog</name>
+    <message>
+        <source>Approve request</source>
+        <translation>批准申请</translation>
+    </message>
+    <message>
+        <source>Reject request</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <source>e.g. agreed by the secrecy committee on 2026-01-05</source>
+        <translation>例如：经 2026 年 1 月 5 日保密委员会会议同意</translation>
+    </message>
+    <message>
+        <source>Why the request is turned down</source>
+        <translation>请说明驳回的理由</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>申请内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>审批意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>驳回理由</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
     </message>
 </context>
 <context>
@@ -871,6 +1361,50 @@
         <translation>导出附件</translation>
     </message>
     <message>
+        <source>Approval requested</source>
+        <translation>提出审批申请</translation>
+    </message>
+    <message>
+        <source>Request approved</source>
+        <translation>批准申请</translation>
+    </message>
+    <message>
+        <source>Request rejected</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <source>Request withdrawn</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Achievement registered</source>
+        <translation>登记成果</translation>
+    </message>
+    <message>
+        <source>Achievement changed</source>
+        <translation>修改成果</translation>
+    </message>
+    <message>
+        <source>Clearance change</source>
+        <translation>涉密等级调整</translation>
+    </message>
+    <message>
+        <source>Awaiting decision</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Turned down</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
         <source>Executive meeting</source>
         <translation>办公会</translation>
     </message>
@@ -897,6 +1431,98 @@
     <message>
         <source>Deferred</source>
         <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Invention patent</source>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <source>Utility model</source>
+        <translation>实用新型</translation>
+    </message>
+    <message>
+        <source>Industrial design</source>
+        <translation>外观设计</translation>
+    </message>
+    <message>
+        <source>Software copyright</source>
+        <translation>软件著作权</translation>
+    </message>
+    <message>
+        <source>Integrated circuit layout design</source>
+        <translation>集成电路布图设计</translation>
+    </message>
+    <message>
+        <source>New plant variety</source>
+        <translation>植物新品种</translation>
+    </message>
+    <message>
+        <source>New biomedical variety</source>
+        <translation>生物医药新品种</translation>
+    </message>
+    <message>
+        <source>Technical secret</source>
+        <translation>技术秘密</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Valuation and pricing</source>
+        <translation>评估定价</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Trading</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Transformed</source>
+        <translation>已转化</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Government-funded project</source>
+        <translation>纵向项目</translation>
+    </message>
+    <message>
+        <source>Commissioned project</source>
+        <translation>横向项目</translation>
+    </message>
+    <message>
+        <source>Self-funded</source>
+        <translation>自筹</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>No ethics review needed</source>
+        <translation>无需伦理审查</translation>
+    </message>
+    <message>
+        <source>Ethics review pending</source>
+        <translation>伦理审查中</translation>
+    </message>
+    <message>
+        <source>Ethics review passed</source>
+        <translation>伦理审查已通过</translation>
+    </message>
+    <message>
+        <source>Ethics review not passed</source>
+        <translation>伦理审查未通过</translation>
     </message>
     <message>
         <source>Vault</source>
@@ -929,6 +1555,10 @@
     <message>
         <source>Audit checkpoint</source>
         <translation>审计检查点</translation>
+    </message>
+    <message>
+        <source>Approval request</source>
+        <translation>审批事项</translation>
     </message>
     <message>
         <source> · </source>
@@ -1149,6 +1779,14 @@
     <message>
         <source>Saved to</source>
         <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Kind of request</source>
+        <translation>申请类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Attempted at</source>
@@ -1728,12 +2366,23 @@ The user must change it at the first login.</source>
         <translation>账户管理</translation>
     </message>
     <message>
+        <source>Approvals</source>
+        <translation>审批事项</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>_ApprovalDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

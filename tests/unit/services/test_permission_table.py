@@ -13,14 +13,16 @@ import inspect
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from db import approvals, audit, decisions, users
+from db import achievements, approvals, audit, decisions, users
 from db.vault import Vault
 from desktop.domain.accounts import ROLES, User, UserDraft
+from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer
 from desktop.domain.decisions import DecisionDraft
 from desktop.domain.people import PersonDraft
 from desktop.domain.permissions import MATRIX
@@ -169,6 +171,37 @@ TABLE: list[tuple[str, str, str, Call]] = [
         "audit.checkpoint",
         lambda w: w.services.audit.add_checkpoint(w.actor, "月度检查"),
     ),
+    (
+        "achievements",
+        "count",
+        "achievement.read",
+        lambda w: w.services.achievements.count(w.actor, AchievementQuery()),
+    ),
+    (
+        "achievements",
+        "page",
+        "achievement.read",
+        lambda w: w.services.achievements.page(w.actor, 0, 10, AchievementQuery()),
+    ),
+    ("achievements", "years", "achievement.read", lambda w: w.services.achievements.years(w.actor)),
+    (
+        "achievements",
+        "get",
+        "achievement.read",
+        lambda w: w.services.achievements.get(w.actor, _achievement(w)),
+    ),
+    (
+        "achievements",
+        "create",
+        "achievement.edit",
+        lambda w: w.services.achievements.create(w.actor, _achievement_draft()),
+    ),
+    (
+        "achievements",
+        "update",
+        "achievement.edit",
+        lambda w: w.services.achievements.update(w.actor, _achievement(w), _achievement_draft()),
+    ),
     ("approvals", "visible", "approval.read", lambda w: w.services.approvals.visible(w.actor)),
     (
         "approvals",
@@ -273,6 +306,27 @@ TABLE: list[tuple[str, str, str, Call]] = [
 # Services that do not act for a signed-in user: first-run set-up, the session itself, and
 # rendering documents from data a service already handed out under its own check.
 NOT_IN_TABLE = {"setup", "session", "documents"}
+
+
+def _achievement_draft() -> AchievementDraft:
+    return AchievementDraft(
+        title="成果",
+        abstract="",
+        keywords=(),
+        kind="other",
+        department_id=None,
+        funding_type="self",
+        funding_ref="",
+        completers=(Completer(1, "lead", Decimal(100)),),
+    )
+
+
+def _achievement(w: World) -> int:
+    """One the actor registered, so a researcher may open and change it too."""
+    with w.vault.transaction() as conn:
+        return achievements.insert_achievement(
+            conn, _achievement_draft(), created_by=w.actor.id, created_at="2026-01-05T08:03:00"
+        )
 
 
 def _own_request(w: World) -> int:

@@ -1,0 +1,372 @@
+"""Achievements, their completers and IP rights, and the one search function over them.
+
+The full-text index ``achievement_search`` (FTS5, trigram tokenizer) holds, per achievement (rowid =
+achievement id), its title, abstract, keywords, IP numbers and completer names. It is rewritten
+whenever one of those changes, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+
+from db.schema import (
+    achievement_completers,
+    achievement_ip,
+    achievements,
+    departments,
+    people,
+)
+from desktop.domain.accounts import CLEARANCES
+from desktop.domain.achievements import (
+    Achievement,
+    AchievementDraft,
+    AchievementQuery,
+    AchievementRow,
+    Completer,
+    IpRight,
+)
+
+TRIGRAM = 3  # the shortest text the trigram index can find; shorter text is scanned
+
+
+def insert_achievement(
+    conn: Connection, draft: AchievementDraft, *, created_by: str, created_at: str
+) -> int:
+    result = conn.execute(
+        insert(achievements).values(
+            **_values(draft),
+            status="registered",
+            created_by=created_by,
+            created_at=created_at,
+            updated_at=created_at,
+        )
+    )
+    achievement_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    _write_parts(conn, achievement_id, draft)
+    return achievement_id
+
+
+def update_achievement(
+    conn: Connection, achievement_id: int, draft: AchievementDraft, *, updated_at: str
+) -> None:
+    conn.execute(
+        update(achievements)
+        .where(achievements.c.id == achievement_id)
+        .values(**_values(draft), updated_at=updated_at)
+    )
+    conn.execute(
+        delete(achievement_completers).where(
+            achievement_completers.c.achievement_id == achievement_id
+        )
+    )
+    conn.execute(delete(achievement_ip).where(achievement_ip.c.achievement_id == achievement_id))
+    _write_parts(conn, achievement_id, draft)
+
+
+def set_status(conn: Connection, achievement_id: int, status: str, *, updated_at: str) -> None:
+    conn.execute(
+        update(achievements)
+        .where(achievements.c.id == achievement_id)
+        .values(status=status, updated_at=updated_at)
+    )
+
+
+def get(conn: Connection, achievement_id: int) -> Achievement | None:
+    row = conn.execute(select(achievements).where(achievements.c.id == achievement_id)).first()
+    if row is None:
+        return None
+    completer_rows = conn.execute(
+        select(achievement_completers, people.c.name)
+        .join(people, people.c.id == achievement_completers.c.person_id)
+        .where(achievement_completers.c.achievement_id == achievement_id)
+        .order_by(achievement_completers.c.position)
+    ).all()
+    ip_rows = conn.execute(
+        select(achievement_ip)
+        .where(achievement_ip.c.achievement_id == achievement_id)
+        .order_by(achievement_ip.c.position)
+    ).all()
+    draft = AchievementDraft(
+        title=row.title,
+        abstract=row.abstract,
+        keywords=tuple(json.loads(row.keywords)),
+        kind=row.kind,
+        department_id=row.department_id,
+        funding_type=row.funding_type,
+        funding_ref=row.funding_ref,
+        completers=tuple(Completer(c.person_id, c.role, Decimal(c.share)) for c in completer_rows),
+        ip_rights=tuple(
+            IpRight(ip.number, ip.applied_on, ip.granted_on, ip.expires_on) for ip in ip_rows
+        ),
+        level=row.level,
+        secrecy_mark=row.secrecy_mark,
+        negative_list=row.negative_list,
+        negative_list_reason=row.negative_list_reason,
+        ethics_status=row.ethics_status,
+        ethics_approval=row.ethics_approval,
+        overseas=row.overseas,
+    )
+    return Achievement(
+        id=row.id,
+        draft=draft,
+        status=row.status,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        completer_names=tuple(c.name for c in completer_rows),
+    )
+
+
+def count(
+    conn: Connection,
+    query: AchievementQuery,
+    *,
+    levels: Sequence[str],
+    created_by: str | None = None,
+) -> int:
+    stmt = _filtered(select(func.count()).select_from(achievements), query, levels, created_by)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def list_page(
+    conn: Connection,
+    query: AchievementQuery,
+    *,
+    levels: Sequence[str],
+    offset: int,
+    limit: int,
+    created_by: str | None = None,
+) -> list[AchievementRow]:
+    stmt = (
+        _filtered(
+            select(
+                achievements.c.id,
+                achievements.c.title,
+                achievements.c.kind,
+                achievements.c.status,
+                achievements.c.level,
+                func.coalesce(departments.c.name, "").label("department"),
+                _registered_year.label("year"),
+                func.coalesce(_LEAD, "").label("lead"),
+                func.coalesce(_IP_NUMBERS, "").label("ip_numbers"),
+            ).outerjoin(departments, departments.c.id == achievements.c.department_id),
+            query,
+            levels,
+            created_by,
+        )
+        .order_by(*_order(query))
+        .offset(offset)
+        .limit(limit)
+    )
+    return [
+        AchievementRow(
+            id=r.id,
+            title=r.title,
+            kind=r.kind,
+            status=r.status,
+            level=r.level,
+            department=r.department,
+            year=int(r.year),
+            lead=r.lead,
+            ip_numbers=r.ip_numbers,
+        )
+        for r in conn.execute(stmt)
+    ]
+
+
+def years(conn: Connection, *, levels: Sequence[str], created_by: str | None = None) -> list[int]:
+    where: list[ColumnElement[bool]] = [achievements.c.level.in_(levels)]
+    if created_by is not None:
+        where.append(achievements.c.created_by == created_by)
+    stmt = (
+        select(_registered_year.label("year"))
+        .where(*where)
+        .distinct()
+        .order_by(_registered_year.desc())
+    )
+    return [int(y) for y in conn.execute(stmt).scalars()]
+
+
+def ids_for_person(conn: Connection, person_id: int) -> list[int]:
+    stmt = select(achievement_completers.c.achievement_id).where(
+        achievement_completers.c.person_id == person_id
+    )
+    return list(conn.execute(stmt).scalars())
+
+
+def reindex(conn: Connection, achievement_id: int) -> None:
+    """Rewrite the achievement's row in the full-text index from what is stored now."""
+    conn.execute(text("DELETE FROM achievement_search WHERE rowid = :id"), {"id": achievement_id})
+    found = get(conn, achievement_id)
+    if found is None:
+        return
+    draft = found.draft
+    conn.execute(
+        text(
+            "INSERT INTO achievement_search (rowid, title, abstract, keywords, ip_numbers, "
+            "completers) VALUES (:id, :title, :abstract, :keywords, :ip, :completers)"
+        ),
+        {
+            "id": achievement_id,
+            "title": draft.title,
+            "abstract": draft.abstract,
+            "keywords": " ".join(draft.keywords),
+            "ip": " ".join(ip.number for ip in draft.ip_rights),
+            "completers": " ".join(found.completer_names),
+        },
+    )
+
+
+# -- internals ------------------------------------------------------------------------------
+_registered_year = func.substr(achievements.c.created_at, 1, 4)
+_LEAD = (
+    select(people.c.name)
+    .join(achievement_completers, achievement_completers.c.person_id == people.c.id)
+    .where(
+        achievement_completers.c.achievement_id == achievements.c.id,
+        achievement_completers.c.role == "lead",
+    )
+    .order_by(achievement_completers.c.position)
+    .limit(1)
+    .scalar_subquery()
+)
+_IP_NUMBERS = (
+    select(func.group_concat(achievement_ip.c.number, "，"))
+    .where(achievement_ip.c.achievement_id == achievements.c.id)
+    .scalar_subquery()
+)
+_LEVEL_RANK = case(
+    {level: rank for rank, level in enumerate(CLEARANCES)}, value=achievements.c.level
+)
+_SEARCH_COLUMNS = ("title", "abstract", "keywords", "ip_numbers", "completers")
+
+
+def _values(draft: AchievementDraft) -> dict[str, Any]:
+    return {
+        "title": draft.title,
+        "abstract": draft.abstract,
+        "keywords": json.dumps(list(draft.keywords), ensure_ascii=False),
+        "kind": draft.kind,
+        "department_id": draft.department_id,
+        "funding_type": draft.funding_type,
+        "funding_ref": draft.funding_ref,
+        "level": draft.level,
+        "secrecy_mark": draft.secrecy_mark,
+        "negative_list": draft.negative_list,
+        "negative_list_reason": draft.negative_list_reason,
+        "ethics_status": draft.ethics_status,
+        "ethics_approval": draft.ethics_approval,
+        "overseas": draft.overseas,
+    }
+
+
+def _write_parts(conn: Connection, achievement_id: int, draft: AchievementDraft) -> None:
+    if draft.completers:
+        conn.execute(
+            insert(achievement_completers),
+            [
+                {
+                    "achievement_id": achievement_id,
+                    "person_id": c.person_id,
+                    "position": position,
+                    "role": c.role,
+                    "share": f"{c.share:f}",
+                }
+                for position, c in enumerate(draft.completers)
+            ],
+        )
+    if draft.ip_rights:
+        conn.execute(
+            insert(achievement_ip),
+            [
+                {
+                    "achievement_id": achievement_id,
+                    "position": position,
+                    "number": ip.number,
+                    "applied_on": ip.applied_on,
+                    "granted_on": ip.granted_on,
+                    "expires_on": ip.expires_on,
+                }
+                for position, ip in enumerate(draft.ip_rights)
+            ],
+        )
+    reindex(conn, achievement_id)
+
+
+def _filtered(
+    stmt: Select[Any], query: AchievementQuery, levels: Sequence[str], created_by: str | None
+) -> Select[Any]:
+    conditions: list[ColumnElement[bool]] = [achievements.c.level.in_(levels)]
+    if created_by is not None:
+        conditions.append(achievements.c.created_by == created_by)
+    if query.kind is not None:
+        conditions.append(achievements.c.kind == query.kind)
+    if query.status is not None:
+        conditions.append(achievements.c.status == query.status)
+    if query.level is not None:
+        conditions.append(achievements.c.level == query.level)
+    if query.department_id is not None:
+        conditions.append(achievements.c.department_id == query.department_id)
+    if query.year is not None:
+        conditions.append(_registered_year == f"{query.year:04d}")
+    for term in query.text.split():
+        conditions.append(achievements.c.id.in_(_matching(term)))
+    return stmt.where(and_(*conditions))
+
+
+def _matching(term: str) -> Select[Any]:
+    """Ids of achievements whose indexed text contains ``term`` (case-insensitive for Latin)."""
+    if len(term) >= TRIGRAM:
+        phrase = '"' + term.replace('"', '""') + '"'
+        return (
+            select(text("rowid"))
+            .select_from(text("achievement_search"))
+            .where(
+                text("achievement_search MATCH :phrase").bindparams(
+                    bindparam("phrase", phrase, unique=True)
+                )
+            )
+        )
+    # Too short for a trigram: scan the index's stored text instead.
+    needle = term.lower()
+    scan = " OR ".join(f"instr(lower({c}), :needle) > 0" for c in _SEARCH_COLUMNS)
+    return (
+        select(text("rowid"))
+        .select_from(text("achievement_search"))
+        .where(text(scan).bindparams(bindparam("needle", needle, unique=True)))
+    )
+
+
+def _order(query: AchievementQuery) -> list[Any]:
+    column = {
+        "id": achievements.c.id,
+        "title": achievements.c.title,
+        "kind": achievements.c.kind,
+        "status": achievements.c.status,
+        "level": _LEVEL_RANK,
+        "department": departments.c.name,
+        "year": _registered_year,
+        "lead": _LEAD,
+    }[query.sort]
+    tie = achievements.c.id
+    if query.descending:
+        return [column.desc(), tie.desc()]
+    return [column.asc(), tie.asc()]

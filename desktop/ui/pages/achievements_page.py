@@ -1,0 +1,493 @@
+"""The achievement register (成果登记): the list with search and filters, and the record dialog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.accounts import User
+from desktop.domain.achievements import (
+    KINDS,
+    STATUSES,
+    Achievement,
+    AchievementDraft,
+    AchievementQuery,
+    AchievementRow,
+)
+from desktop.domain.people import Person
+from desktop.domain.permissions import allowed, visible_levels
+from desktop.errors import AppError, ValidationError
+from desktop.services.achievements import AchievementService
+from desktop.services.people import PeopleService
+from desktop.services.unit import UnitService
+from desktop.ui import labels
+from desktop.ui.errors import show_error
+from desktop.ui.forms.achievement_form import AchievementForm
+from desktop.ui.models.achievement_table_model import AchievementTableModel, SortableColumn
+from desktop.ui.models.paged_table_model import PAGE_SIZE
+from desktop.ui.tasks import TaskRunner
+
+SEARCH_DELAY_MS = 250
+TITLE_COLUMN = 1
+
+
+class AchievementDialog(QDialog):
+    """Registers or edits an achievement. It closes only after the service has saved; when
+    saving fails, what was typed stays and the message appears at its field. Closing with
+    unsaved changes asks first (``discard_box``, opened with ``open()``)."""
+
+    saved = Signal(int)  # the achievement's id
+
+    def __init__(
+        self,
+        service: AchievementService,
+        runner: TaskRunner,
+        actor: User,
+        departments: list[tuple[int, str]],
+        people: list[Person],
+        achievement: Achievement | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("achievement_dialog")
+        self._service = service
+        self._runner = runner
+        self._actor = actor
+        self._achievement = achievement
+        self._saving = False
+        self.discard_box: QMessageBox | None = None
+        if achievement is None:
+            self.setWindowTitle(self.tr("Register achievement"))
+        else:
+            self.setWindowTitle(
+                self.tr("Edit achievement %1 (%2)")
+                .replace("%1", str(achievement.id))
+                .replace("%2", labels.achievement_status(achievement.status))
+            )
+        self.form = AchievementForm(visible_levels(actor), departments, people, self)
+        self.form.setObjectName("form")
+        if achievement is not None:
+            self.form.set_value(achievement.draft)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.setObjectName("buttons")
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save_button")
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setText(self.tr("Cancel"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 680)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    @property
+    def achievement_id(self) -> int | None:
+        return None if self._achievement is None else self._achievement.id
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        try:
+            draft: AchievementDraft = self.form.value()
+        except ValidationError as error:
+            self._on_error(error)
+            return
+        achievement_id = self.achievement_id
+
+        def job() -> int:
+            if achievement_id is None:
+                return self._service.create(self._actor, draft)
+            self._service.update(self._actor, achievement_id, draft)
+            return achievement_id
+
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self._runner.run(job, self._on_saved, self._on_error)
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button all come here."""
+        if self._saving:
+            return
+        if self.form.modified:
+            self._ask_discard()
+            return
+        super().reject()
+
+    # -- slots ------------------------------------------------------------------------------
+    def _on_buttons_accepted(self) -> None:
+        self.save()
+
+    def _on_saved(self, achievement_id: int) -> None:
+        self._saving = False
+        self.form.mark_saved()
+        self.saved.emit(achievement_id)
+        self.accept()
+
+    def _on_error(self, error: AppError) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationError) and self.form.show_error(error.field, error.message):
+            return
+        show_error(self, error)
+
+    def _on_discard_box_finished(self, _result: int) -> None:
+        box = self.discard_box
+        self.discard_box = None
+        if box is not None and box.clickedButton() is box.property("discard_button"):
+            super().reject()
+
+    # -- internals --------------------------------------------------------------------------
+    def _ask_discard(self) -> None:
+        if self.discard_box is not None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("discard_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(self.tr("This record has unsaved changes. Close it and lose them?"))
+        discard = box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discard_button")
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keep_button")
+        box.setDefaultButton(keep)
+        box.setProperty("discard_button", discard)
+        box.finished.connect(self._on_discard_box_finished)
+        self.discard_box = box
+        box.open()
+
+
+class AchievementsPage(QWidget):
+    def __init__(
+        self,
+        service: AchievementService,
+        people: PeopleService,
+        units: UnitService,
+        runner: TaskRunner,
+        actor: User,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("achievements_page")
+        self._service = service
+        self._people = people
+        self._units = units
+        self._runner = runner
+        self._actor = actor
+        self._can_edit = allowed(actor, "achievement.edit")
+        self._query = AchievementQuery()
+        self._opening = False
+        self._select_after_reload: int | None = None
+        self.dialog: AchievementDialog | None = None
+
+        columns = [
+            SortableColumn(self.tr("Number"), lambda r: str(r.id), "id"),
+            SortableColumn(self.tr("Achievement title"), lambda r: r.title, "title"),
+            SortableColumn(
+                self.tr("Achievement type"), lambda r: labels.achievement_kind(r.kind), "kind"
+            ),
+            SortableColumn(
+                self.tr("Status"), lambda r: labels.achievement_status(r.status), "status"
+            ),
+            SortableColumn(self.tr("Secrecy level"), lambda r: labels.clearance(r.level), "level"),
+            SortableColumn(self.tr("Department"), lambda r: r.department, "department"),
+            SortableColumn(self.tr("Year"), lambda r: str(r.year), "year"),
+            SortableColumn(self.tr("Lead"), lambda r: r.lead, "lead"),
+            SortableColumn(self.tr("IP numbers"), lambda r: r.ip_numbers, None),
+        ]
+        self.model = AchievementTableModel(
+            columns,
+            lambda: service.count(actor, self._query),
+            lambda o, n: service.page(actor, o, n, self._query),
+            self,
+        )
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setPlaceholderText(
+            self.tr("Search title, abstract, keywords, IP numbers or completers")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setObjectName("search_timer")
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.new_button = QPushButton(self.tr("Register achievement…"), self)
+        self.new_button.setObjectName("new_button")
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setObjectName("edit_button")
+        self.new_button.setVisible(self._can_edit)
+        self.edit_button.setVisible(self._can_edit)
+
+        self.kind_filter = self._filter_combo("kind_filter", self.tr("All types"))
+        for code in KINDS:
+            self.kind_filter.addItem(labels.achievement_kind(code), code)
+        self.status_filter = self._filter_combo("status_filter", self.tr("All statuses"))
+        for code in STATUSES:
+            self.status_filter.addItem(labels.achievement_status(code), code)
+        self.level_filter = self._filter_combo("level_filter", self.tr("All levels"))
+        for code in visible_levels(actor):
+            self.level_filter.addItem(labels.clearance(code), code)
+        self.department_filter = self._filter_combo("department_filter", self.tr("All departments"))
+        self.year_filter = self._filter_combo("year_filter", self.tr("All years"))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(
+            self.model.column_of(self._query.sort), Qt.SortOrder.DescendingOrder
+        )
+        header.setSortIndicatorShown(True)
+        # Not setSortingEnabled: that sorts at once; a click is enough to reach the model.
+        header.setSectionsClickable(True)
+        for column, width in enumerate((60, 320, 110, 90, 70, 120, 60, 90)):
+            self.table.setColumnWidth(column, width)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        filters = QHBoxLayout()
+        for combo in (
+            self.kind_filter,
+            self.status_filter,
+            self.level_filter,
+            self.department_filter,
+            self.year_filter,
+        ):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_timer.timeout.connect(self._on_search_timer_timeout)
+        for combo in (
+            self.kind_filter,
+            self.status_filter,
+            self.level_filter,
+            self.department_filter,
+            self.year_filter,
+        ):
+            combo.currentIndexChanged.connect(self._on_filter_current_index_changed)
+        header.sectionClicked.connect(self._on_header_section_clicked)
+        self.model.sort_requested.connect(self._on_model_sort_requested)
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(
+            self._on_selection_model_selection_changed
+        )
+        self._update_buttons()
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def query(self) -> AchievementQuery:
+        return self._query
+
+    def reload(self) -> None:
+        """Show the list for what is typed and chosen now, and refresh the filter choices."""
+        self.search_timer.stop()
+        self._reload_list()
+        self._runner.run(
+            lambda: (self._units.departments(self._actor), self._service.years(self._actor)),
+            self._on_choices_loaded,
+            self._on_error,
+        )
+
+    def selected_row(self) -> AchievementRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def open_new(self) -> None:
+        """Open the dialog for a new record once the people register has been read."""
+        self._open(None)
+
+    def open_edit(self, achievement_id: int) -> None:
+        """Open the dialog for a record once it and the people register have been read."""
+        self._open(achievement_id)
+
+    # -- slots ------------------------------------------------------------------------------
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self.search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        self._reload_list()
+
+    def _on_filter_current_index_changed(self, _index: int) -> None:
+        self._reload_list()
+
+    def _on_header_section_clicked(self, column: int) -> None:
+        # A click on the header asks the model to sort; the model asks the page (below).
+        header = self.table.horizontalHeader()
+        if self.model.sort_key(column) is None:
+            self._show_sort_indicator()  # the header moved it; the order has not changed
+            return
+        self.model.sort(column, header.sortIndicatorOrder())
+
+    def _on_model_sort_requested(self, key: str, descending: bool) -> None:
+        if (key, descending) != (self._query.sort, self._query.descending):
+            self._query = replace(self._query, sort=key, descending=descending)
+            self._reload_list()
+
+    def _on_new_button_clicked(self) -> None:
+        self.open_new()
+
+    def _on_edit_button_clicked(self) -> None:
+        row = self.selected_row()
+        if row is not None and self._can_edit:
+            self.open_edit(row.id)
+
+    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
+        self._on_edit_button_clicked()
+
+    def _on_selection_model_selection_changed(
+        self, _selected: QItemSelection, _deselected: QItemSelection
+    ) -> None:
+        self._update_buttons()
+
+    def _on_choices_loaded(self, choices: tuple[list[tuple[int, str]], list[int]]) -> None:
+        departments, years = choices
+        before = (self.department_filter.currentData(), self.year_filter.currentData())
+        self._refill(self.department_filter, departments)
+        self._refill(self.year_filter, [(year, str(year)) for year in years])
+        after = (self.department_filter.currentData(), self.year_filter.currentData())
+        if after != before:  # a chosen department or year is gone
+            self._reload_list()
+
+    def _on_dialog_saved(self, achievement_id: int) -> None:
+        self._select_after_reload = achievement_id
+        self.reload()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_error(self, error: AppError) -> None:
+        self._opening = False
+        show_error(self, error)
+
+    # -- internals --------------------------------------------------------------------------
+    def _reload_list(self) -> None:
+        self._query = AchievementQuery(
+            text=self.search_edit.text().strip(),
+            kind=self.kind_filter.currentData(),
+            status=self.status_filter.currentData(),
+            level=self.level_filter.currentData(),
+            department_id=self.department_filter.currentData(),
+            year=self.year_filter.currentData(),
+            sort=self._query.sort,
+            descending=self._query.descending,
+        )
+        self.model.reload()
+        self._show_sort_indicator()
+        self.count_label.setText(self._count_text(self.model.rowCount()))
+        self._select_saved()
+        self._update_buttons()
+
+    def _show_sort_indicator(self) -> None:
+        """The header's arrow shows the order the rows are in."""
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.column_of(self._query.sort),
+            Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder,
+        )
+
+    def _count_text(self, count: int) -> str:
+        q = self._query
+        narrowed = q.text or any(
+            v is not None for v in (q.kind, q.status, q.level, q.department_id, q.year)
+        )
+        text = self.tr("%1 found") if narrowed else self.tr("%1 achievements")
+        return text.replace("%1", str(count))
+
+    def _select_saved(self) -> None:
+        wanted, self._select_after_reload = self._select_after_reload, None
+        if wanted is None:
+            return
+        for row in range(min(self.model.rowCount(), PAGE_SIZE)):
+            if self.model.row(row).id == wanted:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, TITLE_COLUMN))
+                return
+
+    def _open(self, achievement_id: int | None) -> None:
+        if self._opening or self.dialog is not None or not self._can_edit:
+            return
+        self._opening = True
+        actor = self._actor
+
+        def job() -> tuple[list[tuple[int, str]], list[Person], Achievement | None]:
+            departments = self._units.departments(actor)
+            people = self._people.page(actor, 0, self._people.count(actor))
+            achievement = (
+                None if achievement_id is None else self._service.get(actor, achievement_id)
+            )
+            return departments, people, achievement
+
+        self._runner.run(job, self._on_dialog_data_loaded, self._on_error)
+
+    def _on_dialog_data_loaded(
+        self, data: tuple[list[tuple[int, str]], list[Person], Achievement | None]
+    ) -> None:
+        self._opening = False
+        departments, people, achievement = data
+        dialog = AchievementDialog(
+            self._service, self._runner, self._actor, departments, people, achievement, self
+        )
+        dialog.saved.connect(self._on_dialog_saved)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _filter_combo(self, name: str, everything: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.addItem(everything, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    @staticmethod
+    def _refill(combo: QComboBox, choices: list[tuple[int, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for data, text in choices:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        finally:
+            combo.blockSignals(False)
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(self.selected_row() is not None)

@@ -1,0 +1,473 @@
+"""The achievement register's page and dialog, in Chinese, over a real vault and real services."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
+
+from db import audit, users
+from db.vault import Vault
+from desktop.domain.accounts import User, UserDraft
+from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
+from desktop.domain.people import PersonDraft
+from desktop.services.achievements import AchievementService
+from desktop.services.people import PeopleService
+from desktop.services.unit import UnitService
+from desktop.ui.pages.achievements_page import AchievementDialog, AchievementsPage
+from desktop.ui.tasks import TaskRunner
+from tests.support import FixedClock
+
+LEFT = Qt.MouseButton.LeftButton
+# Where the screenshots go: the test's tmp_path, or a folder named by the person running it.
+SHOTS = os.environ.get("TD_SCREENSHOTS")
+COLUMNS = 9
+
+
+@dataclass(frozen=True)
+class World:
+    vault: Vault
+    service: AchievementService
+    people: PeopleService
+    units: UnitService
+    officer: User  # transfer officer, cleared for 秘密
+    zhang: int
+    li: int
+    wang: int
+    chem: int  # 化学学院
+    office: int  # 科技处
+
+
+def make_user(vault: Vault, login: str, roles: tuple[str, ...], clearance: str) -> User:
+    with vault.transaction() as conn:
+        users.insert_user(
+            conn,
+            login,
+            UserDraft(login, f"用户{login}", roles, clearance),
+            created_at="2026-01-05T08:00:00+00:00",
+        )
+        user = users.get(conn, login)
+    assert user is not None
+    return user
+
+
+@pytest.fixture
+def world(unlocked: tuple[Vault, User], clock: FixedClock) -> World:
+    vault, admin = unlocked
+    units = UnitService(vault, now=clock)
+    people = PeopleService(vault, now=clock)
+    departments = {name: dept_id for dept_id, name in units.departments(admin)}
+    chem, office = departments["化学学院"], departments["科技处"]
+    zhang = people.add(admin, PersonDraft("张三", chem, "教授", "none"))
+    li = people.add(admin, PersonDraft("李四", chem, "副教授", "none"))
+    wang = people.add(admin, PersonDraft("王五", office, "工程师", "none"))
+    return World(
+        vault=vault,
+        service=AchievementService(vault, now=clock),
+        people=people,
+        units=units,
+        officer=make_user(vault, "officer", ("transfer_officer",), "secret"),
+        zhang=zhang,
+        li=li,
+        wang=wang,
+        chem=chem,
+        office=office,
+    )
+
+
+def draft(world: World, **changes: object) -> AchievementDraft:
+    base = AchievementDraft(
+        title="一种高强韧镁合金的制备方法",
+        abstract="通过微合金化与形变热处理提高强度和韧性。",
+        keywords=("镁合金", "热处理"),
+        kind="invention_patent",
+        department_id=world.chem,
+        funding_type="vertical",
+        funding_ref="2023YFB3701000",
+        completers=(
+            Completer(world.zhang, "lead", Decimal("70")),
+            Completer(world.li, "member", Decimal("30")),
+        ),
+        ip_rights=(IpRight("202310397744.0", "2023-04-14", "2024-09-20"),),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def make_page(zh_app, world: World, runner: TaskRunner, qtbot):  # type: ignore[no-untyped-def]
+    made: list[AchievementsPage] = []
+
+    def make(actor: User | None = None) -> AchievementsPage:
+        page = AchievementsPage(
+            world.service, world.people, world.units, runner, actor or world.officer
+        )
+        qtbot.addWidget(page)
+        page.resize(1400, 700)
+        page.show()
+        page.reload()
+        made.append(page)
+        idle(qtbot, runner)
+        return page
+
+    yield make
+    runner.wait()
+    # Delete the pages now, while their Python side is whole: left to the garbage collector, a
+    # page's view can outlive the closures its model calls.
+    for page in made:
+        shiboken6.delete(page)
+
+
+def idle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def open_dialog(page: AchievementsPage, qtbot, button=None) -> AchievementDialog:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button or page.new_button, LEFT)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    assert page.dialog is not None
+    return page.dialog
+
+
+def titles(page: AchievementsPage) -> list[str]:
+    return [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
+
+
+def click_header(qtbot, page: AchievementsPage, column: int) -> None:  # type: ignore[no-untyped-def]
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
+
+
+def choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def shot(widget: QWidget, tmp_path: Path, name: str) -> None:
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    image = widget.grab()
+    assert not image.isNull()
+    assert image.save(str(folder / name))
+
+
+def actions(vault: Vault) -> list[str]:
+    with vault.read() as conn:
+        return [e.action for e in audit.list_page(conn, offset=0, limit=100)]
+
+
+# -- register a record ------------------------------------------------------------------------
+def test_filling_the_form_and_saving_lists_and_selects_the_record(  # type: ignore[no-untyped-def]
+    make_page, world, qtbot, qtmodeltester
+) -> None:
+    page = make_page()
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == "共 0 项成果"
+    dialog = open_dialog(page, qtbot)
+    assert dialog.windowTitle() == "登记成果"
+    form = dialog.form
+    form.title_edit.setText("一种高强韧镁合金的制备方法")  # QTest types only Latin-1
+    form.abstract_edit.setPlainText("通过微合金化与形变热处理提高强度和韧性。")
+    form.keywords_edit.setText("镁合金、热处理")
+    choose(form.kind_combo, "invention_patent")
+    choose(form.department_combo, world.chem)
+    choose(form.funding_type_combo, "vertical")
+    qtbot.keyClicks(form.funding_ref_edit, "2023YFB3701000")
+    form.set_completer(0, world.zhang, "lead", "70")
+    qtbot.mouseClick(form.add_completer_button, LEFT)
+    person, _role, share = form.completer_widgets(1)
+    choose(person, world.li)
+    qtbot.keyClicks(share, "30")
+    assert form.share_total_label.text() == "合计 100.00%"
+    qtbot.mouseClick(form.add_ip_button, LEFT)
+    form.set_ip_cell(0, 0, "202310397744.0")
+    form.set_ip_cell(0, 1, "2023-04-14")
+    form.set_ip_cell(0, 2, "2024年9月20日")
+    choose(form.level_combo, "secret")
+    form.secrecy_mark_edit.insert("秘密★10年")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    row = [page.model.data(page.model.index(0, c)) for c in range(COLUMNS)]
+    assert row[1:] == [
+        "一种高强韧镁合金的制备方法",
+        "发明专利",
+        "登记",
+        "秘密",
+        "化学学院",
+        "2026",
+        "张三",
+        "202310397744.0",
+    ]
+    assert page.count_label.text() == "共 1 项成果"
+    selected = page.selected_row()
+    assert selected is not None and str(selected.id) == row[0]
+    saved = world.service.get(world.officer, selected.id)
+    assert saved.draft == draft(
+        world,
+        level="secret",
+        secrecy_mark="秘密★10年",
+        ip_rights=(IpRight("202310397744.0", "2023-04-14", "2024-09-20"),),
+    )
+    assert actions(world.vault)[0] == "achievement.created"
+    idle(qtbot, page._runner)
+    assert page.year_filter.findData(2026) >= 0  # the new year is offered as a filter
+    qtmodeltester.check(page.model)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "field", "message"),
+    [
+        (lambda f: f.title_edit.setText("   "), "title", "请填写成果名称。"),
+        (
+            lambda f: f.completer_widgets(1)[2].setText("29"),
+            "completers",
+            "贡献份额合计须恰好为 100%，现为 99%。",
+        ),
+        (
+            lambda f: f.completer_widgets(1)[2].setText("三十"),
+            "completers",
+            "贡献份额“三十”不是数字。",
+        ),
+        (lambda f: f.set_ip_cell(0, 2, "2024-09-31"), "ip_rights", None),
+    ],
+)
+def test_bad_input_is_shown_at_its_field_keeps_the_typing_and_saves_nothing(  # type: ignore[no-untyped-def]
+    make_page, world, qtbot, spoil, field, message
+) -> None:
+    page = make_page()
+    dialog = open_dialog(page, qtbot)
+    dialog.form.set_value(draft(world))
+    spoil(dialog.form)
+    typed = dialog.form._state()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: bool(dialog.form.error_text(field)), timeout=5000)
+    if message is not None:
+        assert dialog.form.error_text(field) == message
+    idle(qtbot, page._runner)
+    assert dialog.isVisible()
+    assert dialog.save_button.isEnabled()
+    assert dialog.form._state() == typed  # what was typed is all still there
+    assert world.service.count(world.officer, AchievementQuery()) == 0
+    assert page.model.rowCount() == 0
+
+
+def test_editing_a_record_changes_its_row(make_page, world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    achievement_id = world.service.create(world.officer, draft(world))
+    page = make_page()
+    assert not page.edit_button.isEnabled()
+    page.table.selectRow(0)
+    assert page.edit_button.isEnabled()
+    dialog = open_dialog(page, qtbot, page.edit_button)
+    assert dialog.windowTitle() == f"编辑成果 {achievement_id}（登记）"
+    assert dialog.form.title_edit.text() == draft(world).title
+    assert not dialog.form.modified
+    dialog.form.title_edit.setText("一种高强韧镁合金及其制备方法")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: titles(page) == ["一种高强韧镁合金及其制备方法"], timeout=5000)
+    assert world.service.get(world.officer, achievement_id).draft.title.endswith("及其制备方法")
+    assert actions(world.vault)[0] == "achievement.updated"
+
+
+# -- unsaved changes --------------------------------------------------------------------------
+def test_closing_with_unsaved_changes_asks_first(make_page, world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = make_page()
+    dialog = open_dialog(page, qtbot)
+    qtbot.mouseClick(dialog.cancel_button, LEFT)  # nothing typed: closes at once
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=5000)
+    assert not dialog.isVisible()
+
+    dialog = open_dialog(page, qtbot)
+    qtbot.keyClicks(dialog.form.title_edit, "Mg alloy")
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    box = dialog.discard_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "该记录有尚未保存的修改。关闭并放弃这些修改吗？"
+    keep = box.findChild(QWidget, "keep_button")
+    assert keep is not None and keep.text() == "继续编辑"
+    qtbot.mouseClick(keep, LEFT)
+    qtbot.waitUntil(lambda: dialog.discard_box is None, timeout=5000)
+    assert dialog.isVisible()
+    assert dialog.form.title_edit.text() == "Mg alloy"
+
+    dialog.close()  # the window's close button takes the same way
+    box = dialog.discard_box
+    assert box is not None and box.isVisible()
+    discard = box.findChild(QWidget, "discard_button")
+    assert discard is not None and discard.text() == "放弃修改"
+    qtbot.mouseClick(discard, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert page.dialog is None
+    assert world.service.count(world.officer, AchievementQuery()) == 0
+
+
+# -- finding records --------------------------------------------------------------------------
+@pytest.fixture
+def three(world: World) -> World:
+    service, officer = world.service, world.officer
+    service.create(officer, draft(world))
+    service.create(
+        officer,
+        draft(
+            world,
+            title="基于深度学习的肺结节检测软件",
+            keywords=("深度学习",),
+            kind="software_copyright",
+            department_id=world.office,
+            funding_type="horizontal",
+            funding_ref="HX-2025-031",
+            completers=(Completer(world.li, "lead", Decimal(100)),),
+            ip_rights=(IpRight("2023SR0123456", "2023-02-01", "2023-05-10"),),
+            level="internal",
+        ),
+    )
+    service.create(
+        officer,
+        draft(
+            world,
+            title="一种加氢催化剂",
+            keywords=("催化剂",),
+            funding_type="self",
+            funding_ref="",
+            completers=(Completer(world.wang, "lead", Decimal(100)),),
+            ip_rights=(),
+            level="secret",
+            secrecy_mark="秘密★10年",
+        ),
+    )
+    return world
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("镁合金", ["一种高强韧镁合金的制备方法"]),
+        ("肺结节", ["基于深度学习的肺结节检测软件"]),
+        ("王五", ["一种加氢催化剂"]),  # a completer's name, shorter than three characters
+        ("2023SR0123456", ["基于深度学习的肺结节检测软件"]),
+        ("一种", ["一种加氢催化剂", "一种高强韧镁合金的制备方法"]),
+        ("不存在的成果", []),
+    ],
+)
+def test_the_search_box_narrows_the_list(make_page, three, qtbot, text, found) -> None:  # type: ignore[no-untyped-def]
+    page = make_page()
+    assert page.model.rowCount() == 3
+    page.search_edit.setText(text)
+    assert page.search_timer.isActive()  # typing waits for a pause
+    qtbot.waitUntil(lambda: page.query.text == text, timeout=5000)
+    assert titles(page) == found
+    assert page.count_label.text() == f"找到 {len(found)} 项成果"
+    page.search_edit.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    assert page.count_label.text() == "共 3 项成果"
+
+
+def test_filters_narrow_the_list(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = make_page()
+    assert page.department_filter.itemText(0) == "全部部门"
+    assert page.year_filter.findData(2026) >= 0
+    choose(page.kind_filter, "software_copyright")
+    assert titles(page) == ["基于深度学习的肺结节检测软件"]
+    choose(page.kind_filter, None)
+    choose(page.level_filter, "secret")
+    assert titles(page) == ["一种加氢催化剂"]
+    choose(page.level_filter, None)
+    choose(page.department_filter, three.chem)
+    assert titles(page) == ["一种加氢催化剂", "一种高强韧镁合金的制备方法"]
+    choose(page.year_filter, 2026)
+    assert page.model.rowCount() == 2
+    choose(page.status_filter, "terminated")
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == "找到 0 项成果"
+    assert page.query == AchievementQuery(status="terminated", department_id=three.chem, year=2026)
+
+
+def test_a_header_click_sorts_through_the_service(make_page, three, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    page = make_page()
+    header = page.table.horizontalHeader()
+    # Newest first until the user asks otherwise.
+    assert titles(page) == [
+        "一种加氢催化剂",
+        "基于深度学习的肺结节检测软件",
+        "一种高强韧镁合金的制备方法",
+    ]
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.DescendingOrder,
+    )
+    click_header(qtbot, page, 1)
+    assert (page.query.sort, page.query.descending) == ("title", False)
+    by_title = sorted(titles(page))
+    assert titles(page) == by_title
+    click_header(qtbot, page, 1)
+    assert (page.query.sort, page.query.descending) == ("title", True)
+    assert titles(page) == list(reversed(by_title))
+    click_header(qtbot, page, 7)
+    assert page.query.sort == "lead"
+    # The IP numbers cannot be sorted: the order and its indicator stay.
+    click_header(qtbot, page, 8)
+    assert page.query.sort == "lead"
+    assert header.sortIndicatorSection() == 7
+    qtmodeltester.check(page.model)
+
+
+# -- who sees what ----------------------------------------------------------------------------
+def test_a_reader_without_edit_rights_sees_no_new_or_edit(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    approver = make_user(three.vault, "approver", ("approver",), "internal")
+    page = make_page(approver)
+    assert not page.new_button.isVisible()
+    assert not page.edit_button.isVisible()
+    assert page.model.rowCount() == 2  # the 秘密 record is above the clearance
+    assert [page.level_filter.itemData(i) for i in range(page.level_filter.count())] == [
+        None,
+        "public",
+        "internal",
+    ]
+    page.table.selectRow(0)
+    page.table.doubleClicked.emit(page.model.index(0, 1))
+    idle(qtbot, page._runner)
+    assert page.dialog is None
+
+
+def test_the_dialog_offers_only_the_levels_the_user_may_give(make_page, world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    internal = make_user(world.vault, "internal.officer", ("transfer_officer",), "internal")
+    page = make_page(internal)
+    dialog = open_dialog(page, qtbot)
+    combo = dialog.form.level_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["公开", "内部"]
+    people = dialog.form.completer_widgets(0)[0]
+    assert [people.itemText(i) for i in range(people.count())] == [
+        "",
+        "张三 · 化学学院",
+        "李四 · 化学学院",
+        "王五 · 科技处",
+    ]
+
+
+# -- screenshots ------------------------------------------------------------------------------
+def test_screenshots_of_the_page_and_the_dialog(make_page, three, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = make_page()
+    page.table.selectRow(1)
+    shot(page, tmp_path, "achievements-page.png")
+    dialog = open_dialog(page, qtbot, page.edit_button)
+    dialog.form.completer_widgets(0)[2].setText("99")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: bool(dialog.form.error_text("completers")), timeout=5000)
+    shot(dialog, tmp_path, "achievement-dialog.png")
