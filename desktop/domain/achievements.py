@@ -4,9 +4,10 @@ how secret it is, and where it stands in its life cycle."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from desktop.domain import ip_numbers, secrecy
 from desktop.domain.accounts import CLEARANCES
 from desktop.errors import ValidationError
 
@@ -308,3 +309,50 @@ class AchievementRow:
     year: int
     lead: str  # the lead completer's name
     ip_numbers: str  # joined for display
+
+
+# -- numbers and marks ------------------------------------------------------------------------
+IP_NUMBER_MAX = 64
+
+
+def validate_registration(draft: AchievementDraft, *, today: dt.date) -> AchievementDraft:
+    """``validate_achievement`` plus the IP numbers for the record's type and the secrecy mark
+    for its level, both returned in their standard written form."""
+    draft = validate_achievement(draft)
+    rights = []
+    for ip in draft.ip_rights:
+        number = _ip_number(ip.number, draft.kind, today)
+        rights.append(IpRight(number, ip.applied_on, ip.granted_on, ip.expires_on))
+    numbers = [r.number for r in rights]
+    if len(set(numbers)) != len(numbers):
+        raise ValidationError("ip_rights", "同一登记号填写了两次。")
+    mark = draft.secrecy_mark
+    if mark:
+        try:
+            parsed = secrecy.validate_mark(secrecy.parse(mark, issued_on=today))
+        except ValidationError as e:  # the form has one field for the whole mark
+            raise ValidationError("secrecy_mark", e.message) from None
+        if parsed.level != draft.level:
+            raise ValidationError("secrecy_mark", "密级标志中的密级与所选密级不一致。")
+        mark = secrecy.render(parsed)
+    return replace(draft, ip_rights=tuple(rights), secrecy_mark=mark)
+
+
+def _ip_number(number: str, kind: str, today: dt.date) -> str:
+    field = "ip_rights"
+    if kind in ("invention_patent", "utility_model", "design"):
+        return ip_numbers.validate_patent_application_number(
+            number, declared_kind=kind, today=today, field=field
+        )
+    if kind == "software_copyright":
+        return ip_numbers.validate_software_registration_number(number, today=today, field=field)
+    if kind == "ic_layout":
+        return ip_numbers.validate_layout_design_number(number, field=field)
+    if kind == "plant_variety":
+        return ip_numbers.validate_plant_variety_number(number, today=today, field=field)
+    cleaned = number.strip()
+    if not cleaned:
+        raise ValidationError(field, "请填写登记号或证书号。")
+    if len(cleaned) > IP_NUMBER_MAX:
+        raise ValidationError(field, f"登记号不能超过 {IP_NUMBER_MAX} 个字符。")
+    return cleaned

@@ -12,16 +12,17 @@ form field the error belongs to; the defaults suit a form with one field per num
     Before 2003-10-01: 2-digit year (85–99, 00–03), type, 5-digit serial, dot, check character.
     Check character: the 12 (or 8) digits times the weights 2,3,4,5,6,7,8,9,2,3,4,5 (or
     2,3,4,5,6,7,8,9), summed, modulo 11; a remainder of 10 is written X. No "11 minus" step.
-    Sources checked (2025):
+    Sources checked:
     - http://dfrtw.com/zhuanlichaxun/31487.html — the 12-digit formula with weights 2…9,2…5 and
       the worked example 201710601862.3;
     - http://chengju.com/wenhua/33720.html — the 8-digit form with weights 2…9, remainder 10 → X,
       worked example ZL95115608.X;
     - http://bbs.mysipo.com/thread-31550-1-1.html — a validator (Delphi) with weights "23456789"
       for the 8-digit form, the type digit in 1–3, 8, 9 and the years 1985–2003 / 2003 onwards;
-    - the text of ZC 0006-2003 (e.g. http://www.6065bob.com/fagui/91224.html) for the structure,
-      the CN prefix and the optional single spaces after the year and after the type digit.
-    The rule was then confirmed on 35 numbers published by their holders (researchers' pages and
+    - the text of ZC 0006-2003 (copies at http://www.6065bob.com/fagui/91224.html and
+      http://m.szmingaoqixiu.com/h-nd-342.html) for the structure, the CN prefix and the optional
+      single spaces after the year and after the type digit.
+    The rule was then confirmed on 34 numbers published by their holders (researchers' pages and
     company sites found in public repositories), all of which it accepts, for example
     201811564288.X, 202110251250.2, 202220828888.8 (utility model), 202230203004.5 and
     201330496875.1 (designs), 99113861.9, 01105715.7 and 00125301.8 (8-digit form). Numbers that

@@ -16,7 +16,7 @@ from desktop.domain.achievements import (
     AchievementQuery,
     AchievementRow,
     snapshot,
-    validate_achievement,
+    validate_registration,
 )
 from desktop.domain.permissions import (
     can_see,
@@ -56,7 +56,7 @@ class AchievementService(Service):
 
     def create(self, actor: User, draft: AchievementDraft) -> int:
         self._authorize(actor, "achievement.edit")
-        draft = validate_achievement(draft)
+        draft = validate_registration(draft, today=self._now().date())
         require_level(actor, draft.level)
         with self._vault.transaction() as conn:
             self._check_references(conn, draft)
@@ -76,7 +76,7 @@ class AchievementService(Service):
 
     def update(self, actor: User, achievement_id: int, draft: AchievementDraft) -> None:
         self._authorize(actor, "achievement.edit")
-        draft = validate_achievement(draft)
+        draft = validate_registration(draft, today=self._now().date())
         require_level(actor, draft.level)
         with self._vault.transaction() as conn:
             before = self._visible(conn, actor, achievement_id)

@@ -11,7 +11,7 @@ import pytest
 from db import audit, people, settings, users
 from db.vault import Vault
 from desktop.domain.accounts import User, UserDraft
-from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer
+from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
 from desktop.domain.people import PersonDraft
 from desktop.errors import PermissionDenied, ValidationError
 from desktop.services.achievements import AchievementService
@@ -125,6 +125,10 @@ def test_bad_input_is_refused_at_its_field_and_writes_nothing(
         (_draft(person, completers=(Completer(person, "lead", Decimal(99)),)), "completers"),
         (_draft(9999), "completers"),  # not in the people register
         (_draft(person, department_id=4242), "department"),
+        (_draft(person, ip_rights=(IpRight("202310123456.X"),)), "ip_rights"),  # check digit
+        (_draft(person, ip_rights=(IpRight("202320123456.1"),)), "ip_rights"),  # a utility model
+        (_draft(person, level="secret", secrecy_mark="机密★10年"), "secrecy_mark"),
+        (_draft(person, level="secret", secrecy_mark="秘密★11年"), "secrecy_mark"),
     ]
     for bad, field in cases:
         with pytest.raises(ValidationError) as raised:
@@ -132,6 +136,25 @@ def test_bad_input_is_refused_at_its_field_and_writes_nothing(
         assert raised.value.field == field
     assert _log(vault) == before
     assert service.count(officer, AchievementQuery()) == 0
+
+
+def test_numbers_and_marks_are_stored_in_their_standard_form(
+    unlocked: tuple[Vault, User], service: AchievementService, person: int
+) -> None:
+    vault, _ = unlocked
+    officer = _user(vault, "officer", ("transfer_officer",), "secret")
+    achievement_id = service.create(
+        officer,
+        _draft(
+            person,
+            ip_rights=(IpRight("ZL 2023 1012 3456.6"),),
+            level="secret",
+            secrecy_mark="秘密 ☆ 十年",
+        ),
+    )
+    stored = service.get(officer, achievement_id).draft
+    assert [ip.number for ip in stored.ip_rights] == ["202310123456.6"]
+    assert stored.secrecy_mark == "秘密★10年"
 
 
 def test_roles_without_the_register_are_refused(
