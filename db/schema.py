@@ -76,6 +76,9 @@ people = Table(
     Column("title", Text, nullable=False),
     Column("leader_type", String(16), nullable=False),
     Column("active", Boolean, nullable=False),
+    # Added by 0003.
+    Column("id_number", Text, nullable=False, server_default=""),
+    Column("contact", Text, nullable=False, server_default=""),
     CheckConstraint(_in("leader_type", LEADER_TYPES), name="ck_people_leader_type"),
 )
 

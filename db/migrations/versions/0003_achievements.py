@@ -1,4 +1,5 @@
-"""The achievement register: records, completers, IP rights and the full-text index.
+"""The achievement register: records, completers, IP rights and the full-text index; people
+gain an identity-card number and contact.
 
 Revision ID: 0003
 Revises: 0002
@@ -24,6 +25,10 @@ STATUSES = "'registered', 'pricing', 'publicity', 'trading', 'transformed', 'ter
 
 
 def upgrade() -> None:
+    op.add_column(
+        "people", sa.Column("id_number", sa.Text, nullable=False, server_default="")
+    )
+    op.add_column("people", sa.Column("contact", sa.Text, nullable=False, server_default=""))
     op.create_table(
         "achievements",
         sa.Column("id", sa.Integer, primary_key=True),

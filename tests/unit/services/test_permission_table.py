@@ -111,6 +111,12 @@ TABLE: list[tuple[str, str, str, Call]] = [
         "person.edit",
         lambda w: w.services.people.update(w.actor, 1, PersonDraft("赵六", None, "教授", "none")),
     ),
+    (
+        "people",
+        "set_left",
+        "person.edit",
+        lambda w: w.services.people.set_left(w.actor, 1, True, "调离"),
+    ),
     ("accounts", "list", "user.read", lambda w: w.services.accounts.list(w.actor)),
     (
         "accounts",
