@@ -1,0 +1,1 @@
+"""Reading and writing spreadsheets (xlsx) for import and export; Qt-free."""
