@@ -254,6 +254,41 @@ achievement_ip = Table(
 )
 Index("ix_achievement_ip_achievement", achievement_ip.c.achievement_id)
 Index("ix_achievement_ip_number", achievement_ip.c.number)
+# The pay-later pool: officers' decisions on candidates, and published versions with their contents.
+pool_decisions = Table(
+    "pool_decisions",
+    metadata,
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), primary_key=True),
+    Column("decision", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("decided_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("decided_at", String(32), nullable=False),
+    CheckConstraint("decision IN ('confirmed', 'excluded')", name="ck_pool_decisions_decision"),
+)
+
+pool_versions = Table(
+    "pool_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("published_at", String(32), nullable=False),
+    Column("published_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+pool_version_items = Table(
+    "pool_version_items",
+    metadata,
+    Column("version_id", Integer, ForeignKey("pool_versions.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("achievement_id", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("department", Text, nullable=False),
+    Column("grant_number", Text, nullable=False),
+    Column("granted_on", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
 # The full-text index (FTS5, trigram) is a virtual table made by migration 0003 and kept by
 # db/achievements.py; it is not described here because SQLAlchemy cannot describe it.
 SEARCH_TABLES = ("achievement_search",)

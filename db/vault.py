@@ -342,6 +342,14 @@ class Vault:
             current = migrate.current_revision(conn)
         if current == migrate.head_revision():
             return
+        # VACUUM INTO rebuilds indexes instead of reading them, so it would copy past a damaged
+        # index page; the HMAC of every page is checked first (only when a migration is due).
+        with engine.connect() as conn:
+            damaged = [
+                row[0] for row in _driver(conn).execute("PRAGMA cipher_integrity_check").fetchall()
+            ]
+        if damaged:
+            raise _damaged(self.db_path, Exception("；".join(damaged[:3])))
         backup = self.db_path.with_name(f"{self.db_path.name}.pre-{current or 'empty'}.bak")
         with contextlib.suppress(FileNotFoundError):
             backup.unlink()

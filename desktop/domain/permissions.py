@@ -32,6 +32,9 @@ ACTIONS: dict[str, str] = {
     "audit.checkpoint": "记录审计日志检查点",
     "achievement.read": "查看科技成果",
     "achievement.edit": "登记或修改科技成果",
+    "pool.read": "查看先用后付成果池",
+    "pool.edit": "确定成果池的纳入或排除",
+    "pool.publish": "发布成果池",
     "approval.read": "查看审批事项",
     "approval.request": "提出申请",
     "decision.read": "查看决策记录",
@@ -69,6 +72,11 @@ MATRIX: dict[str, frozenset[str]] = {
         }
     ),
     "achievement.edit": frozenset({"transfer_officer", "researcher"}),
+    "pool.read": frozenset(
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+    ),
+    "pool.edit": frozenset({"transfer_officer"}),
+    "pool.publish": frozenset({"transfer_officer"}),
     # Everyone sees what concerns them and may ask for things; deciding needs the kind's
     # own permission (desktop/domain/approvals.py).
     "approval.read": _EVERYONE,

@@ -19,6 +19,7 @@ from desktop.services.audit import AuditService
 from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
 from desktop.services.people import PeopleService
+from desktop.services.pool import PoolService
 from desktop.services.session import SessionService
 from desktop.services.settings import SettingsService
 from desktop.services.setup import SetupService
@@ -34,6 +35,7 @@ class Services:
     settings: SettingsService
     people: PeopleService
     achievements: AchievementService
+    pool: PoolService
     audit: AuditService
     approvals: ApprovalService
     decisions: DecisionService
@@ -61,6 +63,7 @@ def build_services(
         settings=SettingsService(vault, now=now),
         people=PeopleService(vault, now=now),
         achievements=AchievementService(vault, now=now),
+        pool=PoolService(vault, now=now),
         audit=AuditService(vault, now=now),
         approvals=ApprovalService(vault, now=now),
         decisions=DecisionService(vault, now=now),

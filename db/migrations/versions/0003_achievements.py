@@ -91,6 +91,45 @@ def upgrade() -> None:
     )
     op.create_index("ix_achievement_ip_achievement", "achievement_ip", ["achievement_id"])
     op.create_index("ix_achievement_ip_number", "achievement_ip", ["number"])
+    op.create_table(
+        "pool_decisions",
+        sa.Column(
+            "achievement_id", sa.Integer, sa.ForeignKey("achievements.id"), primary_key=True
+        ),
+        sa.Column("decision", sa.String(16), nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("decided_by", sa.String(36), sa.ForeignKey("users.id"), nullable=False),
+        sa.Column("decided_at", sa.String(32), nullable=False),
+        sa.CheckConstraint(
+            "decision IN ('confirmed', 'excluded')", name="ck_pool_decisions_decision"
+        ),
+    )
+    op.create_table(
+        "pool_versions",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("published_at", sa.String(32), nullable=False),
+        sa.Column("published_by", sa.String(36), sa.ForeignKey("users.id"), nullable=False),
+        sa.Column("note", sa.Text, nullable=False),
+    )
+    op.create_table(
+        "pool_version_items",
+        sa.Column("version_id", sa.Integer, sa.ForeignKey("pool_versions.id"), primary_key=True),
+        sa.Column("position", sa.Integer, primary_key=True),
+        sa.Column("achievement_id", sa.Integer, nullable=False),
+        sa.Column("title", sa.Text, nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("department", sa.Text, nullable=False),
+        sa.Column("grant_number", sa.Text, nullable=False),
+        sa.Column("granted_on", sa.String(10), nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+    )
+    # A published version is a record of what was published: it is never edited.
+    for table in ("pool_versions", "pool_version_items"):
+        for event in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            )
     # Chinese has no spaces between words: a trigram index finds any substring of three or more
     # characters; shorter queries scan the same table (db/achievements.py).
     op.execute(

@@ -12,7 +12,7 @@ import hashlib
 import inspect
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ import pytest
 from db import achievements, approvals, audit, decisions, users
 from db.vault import Vault
 from desktop.domain.accounts import ROLES, User, UserDraft
-from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer
+from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
 from desktop.domain.decisions import DecisionDraft
 from desktop.domain.people import PersonDraft
 from desktop.domain.permissions import MATRIX
@@ -208,6 +208,16 @@ TABLE: list[tuple[str, str, str, Call]] = [
         "achievement.edit",
         lambda w: w.services.achievements.update(w.actor, _achievement(w), _achievement_draft()),
     ),
+    ("pool", "candidates", "pool.read", lambda w: w.services.pool.candidates(w.actor)),
+    ("pool", "versions", "pool.read", lambda w: w.services.pool.versions(w.actor)),
+    ("pool", "version_items", "pool.read", lambda w: w.services.pool.version_items(w.actor, 1)),
+    (
+        "pool",
+        "decide",
+        "pool.edit",
+        lambda w: w.services.pool.decide(w.actor, _pool_candidate(w), "confirmed", ""),
+    ),
+    ("pool", "publish", "pool.publish", lambda w: w.services.pool.publish(w.actor, "第一期")),
     ("approvals", "visible", "approval.read", lambda w: w.services.approvals.visible(w.actor)),
     (
         "approvals",
@@ -332,6 +342,19 @@ def _achievement(w: World) -> int:
     with w.vault.transaction() as conn:
         return achievements.insert_achievement(
             conn, _achievement_draft(), created_by=w.actor.id, created_at="2026-01-05T08:03:00"
+        )
+
+
+def _pool_candidate(w: World) -> int:
+    """An achievement whose patent was granted long enough ago to be in the pool."""
+    draft = replace(
+        _achievement_draft(),
+        kind="invention_patent",
+        ip_rights=(IpRight("201910123456.0", "2019-01-01", "2020-01-01"),),
+    )
+    with w.vault.transaction() as conn:
+        return achievements.insert_achievement(
+            conn, draft, created_by=w.actor.id, created_at="2026-01-05T08:03:00"
         )
 
 
