@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 
 from db import decisions
 from db.atomic import write_atomic
 from db.vault import Conn
+from desktop.domain import attachments
 from desktop.domain.accounts import User
+from desktop.domain.attachments import DEFAULT_MEDIA_TYPE, MEDIA_TYPE_MAX
 from desktop.domain.decisions import (
     MAX_ATTACHMENT_BYTES,
     AttachmentInfo,
@@ -31,9 +33,6 @@ from desktop.services.base import Service
 
 OBJECT_TYPE_MAX = 32
 OBJECT_ID_MAX = 64
-FILENAME_MAX = 255
-MEDIA_TYPE_MAX = 128
-DEFAULT_MEDIA_TYPE = "application/octet-stream"
 
 
 class DecisionService(Service):
@@ -283,30 +282,13 @@ def _validate_object(object_type: str, object_id: str) -> tuple[str, str]:
 
 
 def _clean_filename(filename: str) -> str:
-    """The last path component (either separator), without control characters."""
-    name = PureWindowsPath(filename.strip()).name.strip()
-    if name in ("", ".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in name):
-        raise ValidationError("attachment", "附件文件名无效。")
-    if len(name) > FILENAME_MAX:
-        raise ValidationError("attachment", f"附件文件名不能超过 {FILENAME_MAX} 个字符。")
-    return name
+    return attachments.clean_filename(filename)
 
 
 def _check_size(size: int) -> None:
-    if size == 0:
-        raise ValidationError("attachment", "附件是空文件。")
-    if size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            "attachment", f"附件不能超过 {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB。"
-        )
+    # The limit is read here, at call time, so tests may lower it on this module.
+    attachments.check_size(size, MAX_ATTACHMENT_BYTES)
 
 
 def _attachment_snapshot(info: AttachmentInfo) -> dict[str, object]:
-    """What the audit log records about an attachment: never its content."""
-    return {
-        "attachment_id": info.id,
-        "filename": info.filename,
-        "media_type": info.media_type,
-        "size": info.size,
-        "sha256": info.sha256,
-    }
+    return attachments.snapshot(info.id, info.filename, info.media_type, info.size, info.sha256)

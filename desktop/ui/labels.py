@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.domain.approvals import KINDS as APPROVAL_KINDS
 from desktop.domain.dates import format_cn_date, format_cn_datetime
 
 
@@ -75,6 +76,8 @@ def audit_action(code: str) -> str:
         ),
         "person.created": QCoreApplication.translate("Labels", "Person added"),
         "person.updated": QCoreApplication.translate("Labels", "Person changed"),
+        "person.left": QCoreApplication.translate("Labels", "Person left the unit"),
+        "person.returned": QCoreApplication.translate("Labels", "Person back in post"),
         "settings.updated": QCoreApplication.translate("Labels", "Setting changed"),
         "session.unlocked": QCoreApplication.translate("Labels", "Unlocked"),
         "session.recovered": QCoreApplication.translate("Labels", "Unlocked with recovery code"),
@@ -95,6 +98,10 @@ def audit_action(code: str) -> str:
         "approval.withdrawn": QCoreApplication.translate("Labels", "Request withdrawn"),
         "achievement.created": QCoreApplication.translate("Labels", "Achievement registered"),
         "achievement.updated": QCoreApplication.translate("Labels", "Achievement changed"),
+        "pool.confirmed": QCoreApplication.translate("Labels", "Included in the pay-later pool"),
+        "pool.excluded": QCoreApplication.translate("Labels", "Excluded from the pay-later pool"),
+        "pool.published": QCoreApplication.translate("Labels", "Pay-later pool published"),
+        "pool.exported": QCoreApplication.translate("Labels", "Pay-later pool exported"),
     }.get(code, code)
 
 
@@ -194,6 +201,8 @@ def audit_object_type(code: str) -> str:
         "audit_log": QCoreApplication.translate("Labels", "Audit log"),
         "audit_checkpoint": QCoreApplication.translate("Labels", "Audit checkpoint"),
         "approval": QCoreApplication.translate("Labels", "Approval request"),
+        "achievement": QCoreApplication.translate("Labels", "Achievement"),
+        "pool_version": QCoreApplication.translate("Labels", "Pool version"),
     }.get(code, code)
 
 
@@ -208,6 +217,8 @@ def audit_field(name: str, object_type: str = "") -> str:
     by_type = {
         ("unit", "name"): QCoreApplication.translate("Labels", "Unit name"),
         ("decision", "title"): QCoreApplication.translate("Labels", "Subject"),
+        ("achievement", "title"): QCoreApplication.translate("Labels", "Achievement title"),
+        ("achievement", "level"): QCoreApplication.translate("Labels", "Classification"),
         ("decision", "level"): QCoreApplication.translate("Labels", "Classification"),
         ("decision", "size"): QCoreApplication.translate("Labels", "File size (bytes)"),
     }
@@ -226,6 +237,8 @@ def audit_field(name: str, object_type: str = "") -> str:
         "department": QCoreApplication.translate("Labels", "Department"),
         "title": QCoreApplication.translate("Labels", "Title"),
         "leader_type": QCoreApplication.translate("Labels", "Leadership post"),
+        "id_number": QCoreApplication.translate("Labels", "ID card number"),
+        "contact": QCoreApplication.translate("Labels", "Contact"),
         # accounts
         "login": QCoreApplication.translate("Labels", "Login name"),
         "display_name": QCoreApplication.translate("Labels", "Display name"),
@@ -280,8 +293,31 @@ def audit_field(name: str, object_type: str = "") -> str:
         "media_type": QCoreApplication.translate("Labels", "File type"),
         "sha256": QCoreApplication.translate("Labels", "SHA-256"),
         "path": QCoreApplication.translate("Labels", "Saved to"),
-        # approvals
-        "kind": QCoreApplication.translate("Labels", "Kind of request"),
+        # achievements
+        "abstract": QCoreApplication.translate("Labels", "Abstract"),
+        "keywords": QCoreApplication.translate("Labels", "Keywords"),
+        "funding_type": QCoreApplication.translate("Labels", "Funding"),
+        "funding_ref": QCoreApplication.translate("Labels", "Project or contract number"),
+        "completers": QCoreApplication.translate("Labels", "Completers"),
+        "person_id": QCoreApplication.translate("Labels", "Person number"),
+        "role": QCoreApplication.translate("Labels", "Role"),
+        "share": QCoreApplication.translate("Labels", "Share (%)"),
+        "ip_rights": QCoreApplication.translate("Labels", "IP rights"),
+        "number": QCoreApplication.translate("Labels", "Registration number"),
+        "applied_on": QCoreApplication.translate("Labels", "Filed on"),
+        "granted_on": QCoreApplication.translate("Labels", "Granted on"),
+        "expires_on": QCoreApplication.translate("Labels", "Expires on"),
+        "secrecy_mark": QCoreApplication.translate("Labels", "Secrecy mark"),
+        "negative_list": QCoreApplication.translate("Labels", "On the negative list"),
+        "negative_list_reason": QCoreApplication.translate("Labels", "Negative-list reason"),
+        "ethics_status": QCoreApplication.translate("Labels", "Ethics review"),
+        "ethics_approval": QCoreApplication.translate("Labels", "Ethics approval number"),
+        "overseas": QCoreApplication.translate("Labels", "Overseas relevance"),
+        "decision": QCoreApplication.translate("Labels", "Pool decision"),
+        "id_number": QCoreApplication.translate("Labels", "Identity card number"),
+        "contact": QCoreApplication.translate("Labels", "Contact"),
+        # approvals ("kind" is an achievement's type too: the value tells which)
+        "kind": QCoreApplication.translate("Labels", "Kind"),
         "user": QCoreApplication.translate("Labels", "Account"),
         "status": QCoreApplication.translate("Labels", "Status"),
         # sign-in
@@ -307,7 +343,10 @@ def audit_value(field: str, value: object) -> str:
         "outcome": decision_outcome,
         "action": audit_action,
         "object_type": audit_object_type,
-        "kind": approval_kind,
+        "kind": _kind,
+        "funding_type": funding_type,
+        "role": completer_role,
+        "ethics_status": ethics_status,
         "status": approval_status,
     }
     if name == "schema" and value == "created":
@@ -325,6 +364,10 @@ def audit_value(field: str, value: object) -> str:
         except ValueError:
             return value
     return value
+
+
+def _kind(code: str) -> str:
+    return approval_kind(code) if code in APPROVAL_KINDS else achievement_kind(code)
 
 
 def yes_no(value: bool) -> str:

@@ -10,6 +10,7 @@ from desktop.domain.accounts import User
 from desktop.domain.permissions import allowed
 from desktop.services.bundle import Services
 from desktop.ui.pages.accounts_page import AccountsPage
+from desktop.ui.pages.achievements_page import AchievementsPage
 from desktop.ui.pages.approvals_page import ApprovalsPage
 from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.decisions_page import DecisionsPage
@@ -43,6 +44,13 @@ class Workspace(QWidget):
         # A page appears only for users whose roles may read it; the services check again.
         self.unit_page = UnitPage(services.unit, runner, actor, self)
         self.people_page = PeoplePage(services.people, services.unit, runner, actor, self)
+        self.achievements_page = (
+            AchievementsPage(
+                services.achievements, services.people, services.unit, runner, actor, self
+            )
+            if allowed(actor, "achievement.read")
+            else None
+        )
         self.decisions_page = (
             DecisionsPage(services.decisions, runner, actor, self)
             if allowed(actor, "decision.read")
@@ -63,6 +71,7 @@ class Workspace(QWidget):
         self.settings_page = SettingsPage(services.settings, prefs, runner, actor, self)
         candidates: list[tuple[str, QWidget | None]] = [
             (self.tr("Unit"), self.unit_page),
+            (self.tr("Achievements"), self.achievements_page),
             (self.tr("People"), self.people_page),
             (self.tr("Decisions"), self.decisions_page),
             (self.tr("Accounts"), self.accounts_page),

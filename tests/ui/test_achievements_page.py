@@ -446,6 +446,17 @@ def test_a_reader_without_edit_rights_sees_no_new_or_edit(make_page, three, qtbo
     assert page.dialog is None
 
 
+def test_a_researcher_may_register_and_sees_only_their_own(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    researcher = make_user(three.vault, "researcher", ("researcher",), "internal")
+    three.service.create(researcher, draft(three, title="一种可降解镁合金骨钉"))
+    page = make_page(researcher)
+    assert page.new_button.isVisible() and page.edit_button.isVisible()
+    assert titles(page) == ["一种可降解镁合金骨钉"]
+    page.search_edit.setText("镁合金")
+    qtbot.waitUntil(lambda: page.query.text == "镁合金", timeout=5000)
+    assert titles(page) == ["一种可降解镁合金骨钉"]
+
+
 def test_the_dialog_offers_only_the_levels_the_user_may_give(make_page, world, qtbot) -> None:  # type: ignore[no-untyped-def]
     internal = make_user(world.vault, "internal.officer", ("transfer_officer",), "internal")
     page = make_page(internal)

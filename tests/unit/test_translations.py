@@ -48,3 +48,15 @@ def test_compiled_catalogue_matches_the_source(tmp_path: Path) -> None:
 def test_tsv_has_no_unused_rows() -> None:
     sources = {source for _, source in messages(i18n_build.TS)}
     assert set(i18n_build.read_tsv()) - sources == set()
+
+
+def test_each_source_string_is_translated_in_one_place() -> None:
+    """The TSVs are per area, but Qt looks strings up without the file: one source, one row."""
+    seen: dict[str, str] = {}
+    for tsv in i18n_build.tsv_files():
+        for line in tsv.read_text("utf-8").splitlines():
+            source = line.partition("\t")[0]
+            if not line.strip():
+                continue
+            assert source not in seen, f"{source!r} is in {seen[source]} and {tsv.name}"
+            seen[source] = tsv.name

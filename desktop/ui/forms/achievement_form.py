@@ -143,7 +143,35 @@ class AchievementForm(QWidget):
             names.setdefault(p.name, []).append(p.id)
         self._unique_names = {name: ids[0] for name, ids in names.items() if len(ids) == 1}
 
-        # -- what it is ------------------------------------------------------------------------
+        self._build_record_box(departments)
+        self._build_rights_box()
+        self._build_control_box(levels)
+        left = QVBoxLayout()
+        left.addWidget(self.record_box, 1)
+        left.addWidget(self.control_box)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.rights_box, 1)
+        self._forms = (self.record_fields, self.rights_fields, self.control_fields)
+
+        self.live_timer = QTimer(self)
+        self.live_timer.setObjectName("live_timer")
+        self.live_timer.setSingleShot(True)
+        self.live_timer.setInterval(LIVE_CHECK_MS)
+
+        self._connect()
+        self._loading = True
+        self.add_completer_row(role="lead")
+        self._loading = False
+        self._update_dependent_rows()
+        self._update_total()
+        self._update_buttons()
+        self._baseline = self._state()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build_record_box(self, departments: Sequence[tuple[int, str]]) -> None:
+        """What it is: title, abstract, keywords, type, department, funding."""
         self.record_box = QGroupBox(self.tr("The achievement"), self)
         self.record_box.setObjectName("record_box")
         self.record_fields = FieldForm(self.record_box)
@@ -185,7 +213,8 @@ class AchievementForm(QWidget):
         self.funding_ref_label = self._row_label(self.record_fields, self.funding_ref_edit)
         QVBoxLayout(self.record_box).addWidget(self.record_fields)
 
-        # -- who made it and what protects it --------------------------------------------------
+    def _build_rights_box(self) -> None:
+        """Who made it and what protects it: the completers and IP rights tables."""
         self.rights_box = QGroupBox(self.tr("Completers and intellectual property"), self)
         self.rights_box.setObjectName("rights_box")
         self.rights_fields = FieldForm(self.rights_box)
@@ -251,7 +280,8 @@ class AchievementForm(QWidget):
         self.rights_fields.add_field("ip_rights", self.tr("IP rights"), self.ip_editor)
         QVBoxLayout(self.rights_box).addWidget(self.rights_fields)
 
-        # -- secrecy and compliance ------------------------------------------------------------
+    def _build_control_box(self, levels: Sequence[str]) -> None:
+        """Secrecy and compliance: level and mark, negative list, ethics, overseas."""
         self.control_box = QGroupBox(self.tr("Secrecy and compliance"), self)
         self.control_box.setObjectName("control_box")
         self.control_fields = FieldForm(self.control_box)
@@ -300,21 +330,7 @@ class AchievementForm(QWidget):
         self.control_fields.add_field("overseas", self.tr("Overseas"), self.overseas_check)
         QVBoxLayout(self.control_box).addWidget(self.control_fields)
 
-        left = QVBoxLayout()
-        left.addWidget(self.record_box, 1)
-        left.addWidget(self.control_box)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.rights_box, 1)
-        self._forms = (self.record_fields, self.rights_fields, self.control_fields)
-
-        self.live_timer = QTimer(self)
-        self.live_timer.setObjectName("live_timer")
-        self.live_timer.setSingleShot(True)
-        self.live_timer.setInterval(LIVE_CHECK_MS)
-
-        # -- wiring ----------------------------------------------------------------------------
+    def _connect(self) -> None:
         self.title_edit.textEdited.connect(lambda _t: self._edited("title"))
         self.abstract_edit.textChanged.connect(lambda: self._edited("abstract"))
         self.keywords_edit.textEdited.connect(lambda _t: self._edited("keywords"))
@@ -341,14 +357,6 @@ class AchievementForm(QWidget):
         self.ethics_approval_edit.textEdited.connect(lambda _t: self._edited("ethics"))
         self.overseas_check.toggled.connect(lambda _c: self._edited(None))
         self.live_timer.timeout.connect(self._on_live_timer_timeout)
-
-        self._loading = True
-        self.add_completer_row(role="lead")
-        self._loading = False
-        self._update_dependent_rows()
-        self._update_total()
-        self._update_buttons()
-        self._baseline = self._state()
 
     # -- value ----------------------------------------------------------------------------------
     def value(self) -> AchievementDraft:

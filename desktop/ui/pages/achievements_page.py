@@ -1,4 +1,4 @@
-"""The achievement register (成果登记): the list with search and filters, and the record dialog."""
+"""The achievement register (成果登记): the list, its search and filters, and the record dialog."""
 
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ class AchievementDialog(QDialog):
         self._achievement = achievement
         self._saving = False
         self.discard_box: QMessageBox | None = None
+        self._discard_button: QPushButton | None = None
         if achievement is None:
             self.setWindowTitle(self.tr("Register achievement"))
         else:
@@ -150,9 +151,9 @@ class AchievementDialog(QDialog):
         show_error(self, error)
 
     def _on_discard_box_finished(self, _result: int) -> None:
-        box = self.discard_box
-        self.discard_box = None
-        if box is not None and box.clickedButton() is box.property("discard_button"):
+        box, discard = self.discard_box, self._discard_button
+        self.discard_box = self._discard_button = None
+        if box is not None and discard is not None and box.clickedButton() is discard:
             super().reject()
 
     # -- internals --------------------------------------------------------------------------
@@ -170,7 +171,7 @@ class AchievementDialog(QDialog):
         keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("keep_button")
         box.setDefaultButton(keep)
-        box.setProperty("discard_button", discard)
+        self._discard_button = discard
         box.finished.connect(self._on_discard_box_finished)
         self.discard_box = box
         box.open()
@@ -394,7 +395,6 @@ class AchievementsPage(QWidget):
         self.dialog = None
 
     def _on_error(self, error: AppError) -> None:
-        self._opening = False
         show_error(self, error)
 
     # -- internals --------------------------------------------------------------------------
@@ -454,7 +454,7 @@ class AchievementsPage(QWidget):
             )
             return departments, people, achievement
 
-        self._runner.run(job, self._on_dialog_data_loaded, self._on_error)
+        self._runner.run(job, self._on_dialog_data_loaded, self._on_dialog_data_failed)
 
     def _on_dialog_data_loaded(
         self, data: tuple[list[tuple[int, str]], list[Person], Achievement | None]
@@ -468,6 +468,10 @@ class AchievementsPage(QWidget):
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
         dialog.open()
+
+    def _on_dialog_data_failed(self, error: AppError) -> None:
+        self._opening = False
+        show_error(self, error)
 
     def _filter_combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self)
