@@ -254,6 +254,22 @@ achievement_ip = Table(
 )
 Index("ix_achievement_ip_achievement", achievement_ip.c.achievement_id)
 Index("ix_achievement_ip_number", achievement_ip.c.number)
+# Certificates, drawings, scans: the bytes live in the encrypted database, never beside it.
+achievement_attachments = Table(
+    "achievement_attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("media_type", String(128), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("added_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("added_at", String(32), nullable=False),
+)
+Index("ix_achievement_attachments_achievement", achievement_attachments.c.achievement_id)
+
 # The pay-later pool: officers' decisions on candidates, and published versions with their contents.
 pool_decisions = Table(
     "pool_decisions",

@@ -5,6 +5,7 @@ own viewer shows it from memory."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PureWindowsPath
 
 from desktop.errors import ValidationError
@@ -50,3 +51,17 @@ def snapshot(
         "size": size,
         "sha256": sha256,
     }
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """An attachment's metadata; ``owner_id`` is the record it belongs to."""
+
+    id: int
+    owner_id: int
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_by: str
+    added_at: str

@@ -155,6 +155,11 @@ def sees_whole_register(user: User) -> bool:
     return not REGISTER_WIDE_ROLES.isdisjoint(user.roles)
 
 
+def may_open_record(user: User, level: str, created_by: str) -> bool:
+    """Within the user's clearance, and either register-wide roles or their own record."""
+    return can_see(user, level) and (sees_whole_register(user) or created_by == user.id)
+
+
 # -- separation of duties ---------------------------------------------------------------------
 def require_other_person(user: User, requester_id: str) -> None:
     """Nobody approves, decides on or audits away their own request."""

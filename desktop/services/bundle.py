@@ -13,6 +13,7 @@ from functools import cache
 from db.kdf import KdfParams, calibrate
 from db.vault import Vault
 from desktop.services.accounts import AccountService
+from desktop.services.achievement_files import AchievementFileService
 from desktop.services.achievements import AchievementService
 from desktop.services.approvals import ApprovalService
 from desktop.services.audit import AuditService
@@ -35,6 +36,7 @@ class Services:
     settings: SettingsService
     people: PeopleService
     achievements: AchievementService
+    achievement_files: AchievementFileService
     pool: PoolService
     audit: AuditService
     approvals: ApprovalService
@@ -63,6 +65,7 @@ def build_services(
         settings=SettingsService(vault, now=now),
         people=PeopleService(vault, now=now),
         achievements=AchievementService(vault, now=now),
+        achievement_files=AchievementFileService(vault, now=now),
         pool=PoolService(vault, now=now),
         audit=AuditService(vault, now=now),
         approvals=ApprovalService(vault, now=now),

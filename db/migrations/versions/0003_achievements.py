@@ -92,6 +92,23 @@ def upgrade() -> None:
     op.create_index("ix_achievement_ip_achievement", "achievement_ip", ["achievement_id"])
     op.create_index("ix_achievement_ip_number", "achievement_ip", ["number"])
     op.create_table(
+        "achievement_attachments",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "achievement_id", sa.Integer, sa.ForeignKey("achievements.id"), nullable=False
+        ),
+        sa.Column("filename", sa.Text, nullable=False),
+        sa.Column("media_type", sa.String(128), nullable=False),
+        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("content", sa.LargeBinary, nullable=False),
+        sa.Column("added_by", sa.String(36), sa.ForeignKey("users.id"), nullable=False),
+        sa.Column("added_at", sa.String(32), nullable=False),
+    )
+    op.create_index(
+        "ix_achievement_attachments_achievement", "achievement_attachments", ["achievement_id"]
+    )
+    op.create_table(
         "pool_decisions",
         sa.Column(
             "achievement_id", sa.Integer, sa.ForeignKey("achievements.id"), primary_key=True

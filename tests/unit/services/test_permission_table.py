@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from db import achievements, approvals, audit, decisions, users
+from db import achievements, approvals, audit, decisions, pool, users
 from db.vault import Vault
 from desktop.domain.accounts import ROLES, User, UserDraft
 from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
@@ -208,6 +208,46 @@ TABLE: list[tuple[str, str, str, Call]] = [
         "achievement.edit",
         lambda w: w.services.achievements.update(w.actor, _achievement(w), _achievement_draft()),
     ),
+    (
+        "achievement_files",
+        "list",
+        "achievement.read",
+        lambda w: w.services.achievement_files.list(w.actor, _achievement(w)),
+    ),
+    (
+        "achievement_files",
+        "content",
+        "achievement.read",
+        lambda w: w.services.achievement_files.content(w.actor, _achievement_file(w)),
+    ),
+    (
+        "achievement_files",
+        "save_copy",
+        "achievement.read",
+        lambda w: w.services.achievement_files.save_copy(
+            w.actor, _achievement_file(w), w.tmp / f"{w.fresh('copy')}.txt"
+        ),
+    ),
+    (
+        "achievement_files",
+        "add",
+        "achievement.edit",
+        lambda w: w.services.achievement_files.add(
+            w.actor, _achievement(w), "证书.txt", "text/plain", b"certificate"
+        ),
+    ),
+    (
+        "achievement_files",
+        "add_from_file",
+        "achievement.edit",
+        lambda w: w.services.achievement_files.add_from_file(w.actor, _achievement(w), _file(w)),
+    ),
+    (
+        "achievement_files",
+        "remove",
+        "achievement.edit",
+        lambda w: w.services.achievement_files.remove(w.actor, _achievement_file(w), "误传"),
+    ),
     ("pool", "candidates", "pool.read", lambda w: w.services.pool.candidates(w.actor)),
     ("pool", "versions", "pool.read", lambda w: w.services.pool.versions(w.actor)),
     ("pool", "version_items", "pool.read", lambda w: w.services.pool.version_items(w.actor, 1)),
@@ -218,6 +258,12 @@ TABLE: list[tuple[str, str, str, Call]] = [
         lambda w: w.services.pool.decide(w.actor, _pool_candidate(w), "confirmed", ""),
     ),
     ("pool", "publish", "pool.publish", lambda w: w.services.pool.publish(w.actor, "第一期")),
+    (
+        "pool",
+        "export_data",
+        "pool.read",
+        lambda w: w.services.pool.export_data(w.actor, _pool_version(w), "pdf"),
+    ),
     ("approvals", "visible", "approval.read", lambda w: w.services.approvals.visible(w.actor)),
     (
         "approvals",
@@ -345,6 +391,26 @@ def _achievement(w: World) -> int:
         )
 
 
+def _achievement_file(w: World) -> int:
+    with w.vault.transaction() as conn:
+        return achievements.insert_attachment(
+            conn,
+            _achievement_in(conn, w),
+            filename="证书.txt",
+            media_type="text/plain",
+            content=b"certificate",
+            sha256=hashlib.sha256(b"certificate").hexdigest(),
+            added_by=w.actor.id,
+            added_at="2026-01-05T08:03:00",
+        )
+
+
+def _achievement_in(conn: Any, w: World) -> int:
+    return achievements.insert_achievement(
+        conn, _achievement_draft(), created_by=w.actor.id, created_at="2026-01-05T08:03:00"
+    )
+
+
 def _pool_candidate(w: World) -> int:
     """An achievement whose patent was granted long enough ago to be in the pool."""
     draft = replace(
@@ -355,6 +421,18 @@ def _pool_candidate(w: World) -> int:
     with w.vault.transaction() as conn:
         return achievements.insert_achievement(
             conn, draft, created_by=w.actor.id, created_at="2026-01-05T08:03:00"
+        )
+
+
+def _pool_version(w: World) -> int:
+    """A published version to export (publishing is the transfer officer's alone)."""
+    with w.vault.transaction() as conn:
+        return pool.insert_version(
+            conn,
+            published_at="2026-01-05T08:03:00+00:00",
+            published_by=w.actor.id,
+            note="第一期",
+            items=[],
         )
 
 
