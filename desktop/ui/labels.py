@@ -221,6 +221,7 @@ def audit_field(name: str, object_type: str = "") -> str:
         ("achievement", "level"): QCoreApplication.translate("Labels", "Classification"),
         ("decision", "level"): QCoreApplication.translate("Labels", "Classification"),
         ("decision", "size"): QCoreApplication.translate("Labels", "File size (bytes)"),
+        ("person", "active"): QCoreApplication.translate("Labels", "In post"),
     }
     if (object_type, name) in by_type:
         return by_type[(object_type, name)]
@@ -237,7 +238,7 @@ def audit_field(name: str, object_type: str = "") -> str:
         "department": QCoreApplication.translate("Labels", "Department"),
         "title": QCoreApplication.translate("Labels", "Title"),
         "leader_type": QCoreApplication.translate("Labels", "Leadership post"),
-        "id_number": QCoreApplication.translate("Labels", "ID card number"),
+        "id_number": QCoreApplication.translate("Labels", "Identity card number"),
         "contact": QCoreApplication.translate("Labels", "Contact"),
         # accounts
         "login": QCoreApplication.translate("Labels", "Login name"),
@@ -314,8 +315,6 @@ def audit_field(name: str, object_type: str = "") -> str:
         "ethics_approval": QCoreApplication.translate("Labels", "Ethics approval number"),
         "overseas": QCoreApplication.translate("Labels", "Overseas relevance"),
         "decision": QCoreApplication.translate("Labels", "Pool decision"),
-        "id_number": QCoreApplication.translate("Labels", "Identity card number"),
-        "contact": QCoreApplication.translate("Labels", "Contact"),
         # approvals ("kind" is an achievement's type too: the value tells which)
         "kind": QCoreApplication.translate("Labels", "Kind"),
         "user": QCoreApplication.translate("Labels", "Account"),

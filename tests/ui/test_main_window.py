@@ -77,7 +77,7 @@ def test_unit_page_save_is_audited(window, services, qtbot) -> None:  # type: ig
 def test_people_page_adds_a_person(window, services, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     unlock(qtbot, window)
     page = window.workspace.people_page
-    window.workspace.show_page(1)
+    window.workspace.show_page(window.workspace.index_of(window.workspace.people_page))
     dialog = page.open_dialog(None)
     dialog.form.name_edit.setText("李研究")
     dialog.form.department_combo.setCurrentIndex(1)
@@ -93,7 +93,7 @@ def test_people_model_pages_lazily(window, services, qtbot, qtmodeltester) -> No
     for i in range(450):
         services.people.add(window.actor, PersonDraft(f"人员{i}", None, "", "none"))
     page = window.workspace.people_page
-    window.workspace.show_page(1)
+    window.workspace.show_page(window.workspace.index_of(window.workspace.people_page))
     assert page.model.rowCount() == 450
     assert len(page.model._pages) <= 1
     assert page.model.data(page.model.index(449, 0)) == "人员449"
