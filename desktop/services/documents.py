@@ -11,7 +11,25 @@ from desktop.domain.audit import AuditEntry
 from desktop.domain.audit_diff import EntryLine, changes_in_words, field_changes
 from desktop.domain.dates import format_cn_datetime
 from desktop.services.audit import AuditExtract
+from desktop.services.pool import PoolVersionExport
 from desktop.services.setup import CreatedVault
+
+# Achievement kinds as a published Chinese document names them, whatever the UI's language.
+KIND_NAMES = {
+    "invention_patent": "发明专利",
+    "utility_model": "实用新型",
+    "design": "外观设计",
+    "software_copyright": "软件著作权",
+    "ic_layout": "集成电路布图设计",
+    "plant_variety": "植物新品种",
+    "biomedical_variety": "生物医药新品种",
+    "know_how": "技术秘密",
+    "other": "其他",
+}
+
+
+def chinese_kind_name(code: str) -> str:
+    return KIND_NAMES.get(code, code)
 
 
 def plain_entry_line(entry: AuditEntry) -> EntryLine:
@@ -65,3 +83,48 @@ class DocumentService:
             total=extract.total,
         )
         write_atomic(path, pdf)
+
+    def save_pool_version_pdf(
+        self,
+        path: Path,
+        export: PoolVersionExport,
+        *,
+        kind_name: Callable[[str], str] = chinese_kind_name,
+    ) -> None:
+        """Render a published pool version (from ``PoolService.export_data``) as a PDF and
+        write it atomically to ``path``."""
+        from desktop.reports.pool_version import render_pool_version
+
+        pdf = render_pool_version(
+            unit_name=export.unit_name,
+            number=export.number,
+            published_at=export.published,
+            note=export.note,
+            rule=export.rule,
+            items=export.items,
+            kind_name=kind_name,
+        )
+        write_atomic(path, pdf)
+
+    def save_pool_version_xlsx(
+        self,
+        path: Path,
+        export: PoolVersionExport,
+        *,
+        kind_name: Callable[[str], str] = chinese_kind_name,
+    ) -> None:
+        """Write a published pool version (from ``PoolService.export_data``) as an xlsx
+        spreadsheet, atomically, to ``path``."""
+        # openpyxl is imported on first use, as reportlab is.
+        from desktop.exchange.pool_xlsx import write_pool_version
+
+        data = write_pool_version(
+            unit_name=export.unit_name,
+            number=export.number,
+            published_at=export.published,
+            note=export.note,
+            rule=export.rule,
+            items=export.items,
+            kind_name=kind_name,
+        )
+        write_atomic(path, data)

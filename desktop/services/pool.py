@@ -3,21 +3,46 @@ and published versions kept with their contents."""
 
 from __future__ import annotations
 
-from db import pool
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from db import pool, unit
 from db.vault import Conn
 from desktop.domain.accounts import User
 from desktop.domain.permissions import visible_levels
 from desktop.domain.pool import (
     PUBLISHABLE_LEVELS,
+    RULE_ID,
     Candidate,
     candidate_reason,
     check_decision,
     cutoff,
 )
+from desktop.domain.rules import Rule, rule
 from desktop.errors import ValidationError
 from desktop.services.base import Service
 
 NOTE_MAX = 200
+EXPORT_FORMATS = ("pdf", "xlsx")
+
+
+@dataclass(frozen=True)
+class PoolVersionExport:
+    """What a published version's PDF or spreadsheet prints, read when it is exported."""
+
+    unit_name: str
+    version_id: int
+    number: int  # 第 N 期: the version's place among all published versions, oldest first
+    published_at: str  # ISO timestamp, as stored
+    published_by: str  # display name
+    note: str
+    items: tuple[dict[str, Any], ...]  # as ``version_items`` returns them, in published order
+    rule: Rule  # the pool rule in force on the publication date
+
+    @property
+    def published(self) -> datetime:
+        return datetime.fromisoformat(self.published_at)
 
 
 class PoolService(Service):
@@ -103,6 +128,43 @@ class PoolService(Service):
         self._authorize(actor, "pool.read")
         with self._vault.read() as conn:
             return pool.version_items(conn, version_id)
+
+    def export_data(self, actor: User, version_id: int, file_format: str) -> PoolVersionExport:
+        """A published version with what its document prints; the export (version and format,
+        ``pdf`` or ``xlsx``) is audited in the same transaction as the reading."""
+        self._authorize(actor, "pool.read")
+        if file_format not in EXPORT_FORMATS:
+            raise ValidationError("format", "请选择导出格式：PDF 或 Excel。")
+        with self._vault.transaction() as conn:
+            oldest_first = list(reversed(pool.versions(conn)))
+            found = [
+                (number, row)
+                for number, row in enumerate(oldest_first, start=1)
+                if row[0] == version_id
+            ]
+            if not found:
+                raise ValidationError("version", "没有这一期成果池，请刷新后重新选择。")
+            number, (_, published_at, publisher, note, _count) = found[0]
+            items = pool.version_items(conn, version_id)
+            profile = unit.get(conn)
+            self._audit(
+                conn,
+                actor,
+                "pool.exported",
+                "pool_version",
+                version_id,
+                after={"format": file_format, "entries": len(items)},
+            )
+        return PoolVersionExport(
+            unit_name="" if profile is None else profile.name,
+            version_id=version_id,
+            number=number,
+            published_at=published_at,
+            published_by=publisher,
+            note=note,
+            items=tuple(items),
+            rule=rule(RULE_ID, datetime.fromisoformat(published_at).date()),
+        )
 
     def _candidates(self, conn: Conn, actor: User) -> list[Candidate]:
         today = self._now().date()

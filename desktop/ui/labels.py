@@ -319,6 +319,7 @@ def audit_field(name: str, object_type: str = "") -> str:
         "kind": QCoreApplication.translate("Labels", "Kind"),
         "user": QCoreApplication.translate("Labels", "Account"),
         "status": QCoreApplication.translate("Labels", "Status"),
+        "format": QCoreApplication.translate("Labels", "File format"),
         # sign-in
         "at": QCoreApplication.translate("Labels", "Attempted at"),
         "problems": QCoreApplication.translate("Labels", "Problems found"),

@@ -15,6 +15,7 @@ from desktop.ui.pages.approvals_page import ApprovalsPage
 from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.decisions_page import DecisionsPage
 from desktop.ui.pages.people_page import PeoplePage
+from desktop.ui.pages.pool_page import PoolPage
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.pages.unit_page import UnitPage
 from desktop.ui.prefs import Preferences
@@ -51,6 +52,11 @@ class Workspace(QWidget):
             if allowed(actor, "achievement.read")
             else None
         )
+        self.pool_page = (
+            PoolPage(services.pool, services.documents, runner, actor, self)
+            if allowed(actor, "pool.read")
+            else None
+        )
         self.decisions_page = (
             DecisionsPage(services.decisions, runner, actor, self)
             if allowed(actor, "decision.read")
@@ -72,6 +78,7 @@ class Workspace(QWidget):
         candidates: list[tuple[str, QWidget | None]] = [
             (self.tr("Unit"), self.unit_page),
             (self.tr("Achievements"), self.achievements_page),
+            (self.tr("Pay-later pool"), self.pool_page),
             (self.tr("People"), self.people_page),
             (self.tr("Decisions"), self.decisions_page),
             (self.tr("Accounts"), self.accounts_page),
