@@ -47,7 +47,13 @@ class Workspace(QWidget):
         self.people_page = PeoplePage(services.people, services.unit, runner, actor, self)
         self.achievements_page = (
             AchievementsPage(
-                services.achievements, services.people, services.unit, runner, actor, self
+                services.achievements,
+                services.people,
+                services.unit,
+                runner,
+                actor,
+                self,
+                files=services.achievement_files,
             )
             if allowed(actor, "achievement.read")
             else None

@@ -353,3 +353,27 @@ def test_unreadable_file_shows_a_message_not_a_crash(  # type: ignore[no-untyped
     assert box.text().startswith("无法读取文件")
     assert crashes == []
     box.close()
+
+
+def test_open_shows_the_attachment_in_the_programs_own_viewer(  # type: ignore[no-untyped-def]
+    make_page, unlocked, officer, service, qtbot
+) -> None:
+    decision_id = service.create(officer, draft())
+    text = "党委会纪要\n同意以 120 万元挂牌转让。\n"
+    service.add_attachment(officer, decision_id, "纪要.txt", "text/plain", text.encode("gb18030"))
+    auditor = make_user(unlocked[0], "auditor", ("security_auditor",), "internal")
+    page = make_page(auditor)  # reading is enough to open
+    assert page.open_attachment_button.text() == "打开"
+    assert not page.open_attachment_button.isEnabled()
+    select_first_row(page, qtbot)
+    qtbot.waitUntil(lambda: page.attachments_list.count() == 1, timeout=5000)
+    assert page.open_attachment_button.isVisibleTo(page)
+    assert page.open_attachment_button.isEnabled()
+    qtbot.mouseClick(page.open_attachment_button, LEFT)
+    viewer = page.viewer
+    assert viewer is not None and viewer.windowTitle() == "纪要.txt"
+    qtbot.waitUntil(lambda: viewer.stack.currentWidget() is viewer.text_edit, timeout=5000)
+    assert viewer.text_edit.toPlainText() == text
+    qtbot.mouseClick(viewer.close_button, LEFT)
+    assert page.viewer is None
+    assert not viewer.holds_content

@@ -25,7 +25,8 @@ def test_ctrl_l_locks_and_unlock_returns_to_the_same_page(window, qtbot) -> None
     unlock(qtbot, window)
     window.workspace.show_page(2)
     QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.actor is None
+    # A page may still be loading in the background: the lock waits for it, then happens.
+    qtbot.waitUntil(lambda: window.actor is None, timeout=5000)
     assert window.workspace is None  # pages and their models are gone
     assert window.stack.currentWidget() is window.lock_screen
     assert window.lock_state_label.text() == "已锁定"

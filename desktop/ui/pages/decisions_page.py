@@ -32,10 +32,12 @@ from desktop.domain.permissions import allowed, visible_levels
 from desktop.errors import AppError, ValidationError
 from desktop.services.decisions import DecisionService
 from desktop.ui import labels
+from desktop.ui.attachment_viewer import AttachmentViewer
 from desktop.ui.errors import show_error
 from desktop.ui.forms.decision_form import DecisionForm
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.attachment_list import format_size
 from desktop.ui.widgets.field_form import FieldForm
 
 SEARCH_DELAY_MS = 250
@@ -56,14 +58,6 @@ def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
         parent, QCoreApplication.translate("DecisionsPage", "Save attachment as"), suggested
     )
     return Path(name) if name else None
-
-
-def format_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 class DecisionDialog(QDialog):
@@ -231,6 +225,7 @@ class DecisionsPage(QWidget):
         self._search = ""
         self._decision: Decision | None = None
         self._attachments: list[AttachmentInfo] = []
+        self.viewer: AttachmentViewer | None = None
         # Replaced in tests; the real ones open the platform's file dialogs.
         self.choose_open_path: OpenPathChooser = choose_attachment
         self.choose_save_path: SavePathChooser = choose_save_path
@@ -284,6 +279,11 @@ class DecisionsPage(QWidget):
         self.links_label = self._detail_label("links_label")
         self.attachments_list = QListWidget(self.detail_box)
         self.attachments_list.setObjectName("attachments_list")
+        self.open_attachment_button = QPushButton(self.tr("Open"), self.detail_box)
+        self.open_attachment_button.setObjectName("open_attachment_button")
+        self.open_attachment_button.setToolTip(
+            self.tr("Shows the file in the program's own viewer; nothing is written to disk.")
+        )
         self.add_attachment_button = QPushButton(self.tr("Add attachment…"), self.detail_box)
         self.add_attachment_button.setObjectName("add_attachment_button")
         self.save_attachment_button = QPushButton(self.tr("Save as…"), self.detail_box)
@@ -302,6 +302,7 @@ class DecisionsPage(QWidget):
         detail_fields.add_field("links", self.tr("Linked to"), self.links_label)
         detail_fields.add_field("attachments", self.tr("Attachments"), self.attachments_list)
         attachment_buttons = QHBoxLayout()
+        attachment_buttons.addWidget(self.open_attachment_button)
         attachment_buttons.addWidget(self.add_attachment_button)
         attachment_buttons.addWidget(self.save_attachment_button)
         attachment_buttons.addWidget(self.remove_attachment_button)
@@ -336,6 +337,8 @@ class DecisionsPage(QWidget):
         self.attachments_list.currentRowChanged.connect(
             self._on_attachments_list_current_row_changed
         )
+        self.attachments_list.itemActivated.connect(self._on_attachments_list_item_activated)
+        self.open_attachment_button.clicked.connect(self._on_open_attachment_button_clicked)
         self.add_attachment_button.clicked.connect(self._on_add_attachment_button_clicked)
         self.save_attachment_button.clicked.connect(self._on_save_attachment_button_clicked)
         self.remove_attachment_button.clicked.connect(self._on_remove_attachment_button_clicked)
@@ -359,6 +362,26 @@ class DecisionsPage(QWidget):
         dialog.accepted.connect(self._on_dialog_accepted)
         dialog.open()
         return dialog
+
+    def open_attachment(self) -> AttachmentViewer | None:
+        """Show the current attachment in the program's own viewer, from memory."""
+        attachment = self._current_attachment()
+        if attachment is None:
+            return None
+        if self.viewer is not None:
+            self.viewer.close()
+        service, actor, attachment_id = self._service, self._actor, attachment.id
+        viewer = AttachmentViewer(
+            attachment.filename,
+            attachment.media_type,
+            lambda: service.attachment_content(actor, attachment_id),
+            self._runner,
+            self,
+        )
+        viewer.finished.connect(self._on_viewer_finished)
+        self.viewer = viewer
+        viewer.open()
+        return viewer
 
     def add_attachment(self, path: Path) -> None:
         """Attach the file at ``path`` to the current decision; the file is read off the UI
@@ -434,6 +457,17 @@ class DecisionsPage(QWidget):
 
     def _on_attachments_list_current_row_changed(self, _row: int) -> None:
         self._update_buttons()
+
+    def _on_attachments_list_item_activated(self, _item: QListWidgetItem) -> None:
+        self.open_attachment()
+
+    def _on_open_attachment_button_clicked(self) -> None:
+        self.open_attachment()
+
+    def _on_viewer_finished(self, _result: int) -> None:
+        viewer, self.viewer = self.viewer, None
+        if viewer is not None:
+            viewer.deleteLater()
 
     def _on_add_attachment_button_clicked(self) -> None:
         path = self.choose_open_path(self)
@@ -528,6 +562,7 @@ class DecisionsPage(QWidget):
         self.edit_button.setEnabled(has_decision)
         self.detail_box.setEnabled(has_decision)
         self.add_attachment_button.setEnabled(has_decision)
+        self.open_attachment_button.setEnabled(has_attachment)
         self.save_attachment_button.setEnabled(has_attachment)
         self.remove_attachment_button.setEnabled(has_attachment)
 
