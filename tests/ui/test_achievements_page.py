@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -12,12 +13,14 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
+from reportlab.pdfgen import canvas
 
 from db import audit, users
 from db.vault import Vault
 from desktop.domain.accounts import User, UserDraft
 from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
 from desktop.domain.people import PersonDraft
+from desktop.services.achievement_files import AchievementFileService
 from desktop.services.achievements import AchievementService
 from desktop.services.people import PeopleService
 from desktop.services.unit import UnitService
@@ -37,6 +40,7 @@ class World:
     service: AchievementService
     people: PeopleService
     units: UnitService
+    files: AchievementFileService
     officer: User  # transfer officer, cleared for 秘密
     zhang: int
     li: int
@@ -73,6 +77,7 @@ def world(unlocked: tuple[Vault, User], clock: FixedClock) -> World:
         service=AchievementService(vault, now=clock),
         people=people,
         units=units,
+        files=AchievementFileService(vault, now=clock),
         officer=make_user(vault, "officer", ("transfer_officer",), "secret"),
         zhang=zhang,
         li=li,
@@ -113,7 +118,12 @@ def make_page(zh_app, world: World, runner: TaskRunner, qtbot):  # type: ignore[
 
     def make(actor: User | None = None) -> AchievementsPage:
         page = AchievementsPage(
-            world.service, world.people, world.units, runner, actor or world.officer
+            world.service,
+            world.people,
+            world.units,
+            runner,
+            actor or world.officer,
+            files=world.files,
         )
         qtbot.addWidget(page)
         page.resize(1400, 700)
@@ -284,6 +294,49 @@ def test_editing_a_record_changes_its_row(make_page, world, qtbot) -> None:  # t
     qtbot.waitUntil(lambda: titles(page) == ["一种高强韧镁合金及其制备方法"], timeout=5000)
     assert world.service.get(world.officer, achievement_id).draft.title.endswith("及其制备方法")
     assert actions(world.vault)[0] == "achievement.updated"
+
+
+# -- attachments ------------------------------------------------------------------------------
+def test_an_attachment_opens_in_the_viewer_from_the_edit_dialog(  # type: ignore[no-untyped-def]
+    make_page, world, qtbot, tmp_path
+) -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for number in (1, 2):
+        pdf.drawString(72, 720, f"Certificate page {number}")
+        pdf.showPage()
+    pdf.save()
+    achievement_id = world.service.create(world.officer, draft(world))
+    world.files.add(
+        world.officer, achievement_id, "专利证书.pdf", "application/pdf", buffer.getvalue()
+    )
+    page = make_page()
+
+    new = open_dialog(page, qtbot)
+    assert new.attachments is None and new.attachments_box is None  # not saved yet: no files
+    qtbot.mouseClick(new.cancel_button, LEFT)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=5000)
+
+    page.table.selectRow(0)
+    dialog = open_dialog(page, qtbot, page.edit_button)
+    files = dialog.attachments
+    assert files is not None and dialog.attachments_box is not None
+    assert dialog.attachments_box.title() == "附件"
+    qtbot.waitUntil(lambda: files.list_widget.count() == 1, timeout=5000)
+    assert files.list_widget.item(0).text().startswith("专利证书.pdf (")
+    assert files.add_button.isVisible() and files.remove_button.isVisible()
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    qtbot.mouseClick(files.open_button, LEFT)
+    viewer = files.viewer
+    assert viewer is not None
+    qtbot.waitUntil(lambda: viewer.shown_page == 0, timeout=5000)
+    assert viewer.page_label.text() == "第 1 页 / 共 2 页"
+    assert not viewer.image_label.pixmap().isNull()
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before  # nothing written beside the vault
+    qtbot.mouseClick(viewer.close_button, LEFT)
+    assert files.viewer is None
+    assert dialog.isVisible() and not dialog.form.modified
+    assert "achievement.attachment_exported" not in actions(world.vault)
 
 
 # -- unsaved changes --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +33,7 @@ from desktop.domain.achievements import (
 from desktop.domain.people import Person
 from desktop.domain.permissions import allowed, visible_levels
 from desktop.errors import AppError, ValidationError
+from desktop.services.achievement_files import AchievementFileService
 from desktop.services.achievements import AchievementService
 from desktop.services.people import PeopleService
 from desktop.services.unit import UnitService
@@ -41,6 +43,7 @@ from desktop.ui.forms.achievement_form import AchievementForm
 from desktop.ui.models.achievement_table_model import AchievementTableModel, SortableColumn
 from desktop.ui.models.paged_table_model import PAGE_SIZE
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.attachment_list import AttachmentList
 
 SEARCH_DELAY_MS = 250
 TITLE_COLUMN = 1
@@ -49,7 +52,10 @@ TITLE_COLUMN = 1
 class AchievementDialog(QDialog):
     """Registers or edits an achievement. It closes only after the service has saved; when
     saving fails, what was typed stays and the message appears at its field. Closing with
-    unsaved changes asks first (``discard_box``, opened with ``open()``)."""
+    unsaved changes asks first (``discard_box``, opened with ``open()``).
+
+    An existing record also shows its attachments when ``files`` is given; they are added and
+    removed at once, through the file service, not with the record's 保存."""
 
     saved = Signal(int)  # the achievement's id
 
@@ -62,6 +68,7 @@ class AchievementDialog(QDialog):
         people: list[Person],
         achievement: Achievement | None,
         parent: QWidget | None = None,
+        files: AchievementFileService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("achievement_dialog")
@@ -94,10 +101,16 @@ class AchievementDialog(QDialog):
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setText(self.tr("Cancel"))
+        self.attachments_box: QGroupBox | None = None
+        self.attachments: AttachmentList | None = None
+        if achievement is not None and files is not None:
+            self.attachments_box, self.attachments = self._attachments(files, achievement.id)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form, 1)
+        if self.attachments_box is not None:
+            layout.addWidget(self.attachments_box)
         layout.addWidget(self.buttons)
-        self.resize(1100, 680)
+        self.resize(1100, 680 if self.attachments_box is None else 840)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
@@ -157,6 +170,34 @@ class AchievementDialog(QDialog):
             super().reject()
 
     # -- internals --------------------------------------------------------------------------
+    def _attachments(
+        self, files: AchievementFileService, achievement_id: int
+    ) -> tuple[QGroupBox, AttachmentList]:
+        actor = self._actor
+        box = QGroupBox(self.tr("Attachments"), self)
+        box.setObjectName("attachments_box")
+        attachments = AttachmentList(
+            self._runner,
+            list_files=lambda: files.list(actor, achievement_id),
+            content=lambda file_id: files.content(actor, file_id),
+            save_copy=lambda file_id, path: files.save_copy(actor, file_id, path),
+            add_from_file=lambda path: files.add_from_file(actor, achievement_id, path),
+            remove=lambda file_id, reason: files.remove(actor, file_id, reason),
+            can_edit=allowed(actor, "achievement.edit"),
+            parent=box,
+        )
+        attachments.list_widget.setMaximumHeight(110)
+        note = QLabel(
+            self.tr("Attachments are added and removed at once; they do not wait for Save."), box
+        )
+        note.setObjectName("attachments_note")
+        note.setWordWrap(True)
+        column = QVBoxLayout(box)
+        column.addWidget(attachments)
+        column.addWidget(note)
+        attachments.reload()
+        return box, attachments
+
     def _ask_discard(self) -> None:
         if self.discard_box is not None:
             return
@@ -186,10 +227,12 @@ class AchievementsPage(QWidget):
         runner: TaskRunner,
         actor: User,
         parent: QWidget | None = None,
+        files: AchievementFileService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("achievements_page")
         self._service = service
+        self._files = files
         self._people = people
         self._units = units
         self._runner = runner
@@ -462,7 +505,14 @@ class AchievementsPage(QWidget):
         self._opening = False
         departments, people, achievement = data
         dialog = AchievementDialog(
-            self._service, self._runner, self._actor, departments, people, achievement, self
+            self._service,
+            self._runner,
+            self._actor,
+            departments,
+            people,
+            achievement,
+            self,
+            files=self._files,
         )
         dialog.saved.connect(self._on_dialog_saved)
         dialog.finished.connect(self._on_dialog_finished)
