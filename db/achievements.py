@@ -92,20 +92,38 @@ def set_status(conn: Connection, achievement_id: int, status: str, *, updated_at
 
 
 def get(conn: Connection, achievement_id: int) -> Achievement | None:
-    row = conn.execute(select(achievements).where(achievements.c.id == achievement_id)).first()
-    if row is None:
-        return None
-    completer_rows = conn.execute(
-        select(achievement_completers, people.c.name)
-        .join(people, people.c.id == achievement_completers.c.person_id)
-        .where(achievement_completers.c.achievement_id == achievement_id)
-        .order_by(achievement_completers.c.position)
-    ).all()
-    ip_rows = conn.execute(
-        select(achievement_ip)
-        .where(achievement_ip.c.achievement_id == achievement_id)
-        .order_by(achievement_ip.c.position)
-    ).all()
+    return get_many(conn, [achievement_id]).get(achievement_id)
+
+
+def get_many(conn: Connection, ids: Sequence[int]) -> dict[int, Achievement]:
+    """Whole records for ``ids`` in three queries per chunk (an export reads thousands)."""
+    found: dict[int, Achievement] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        completers: dict[int, list[Any]] = {}
+        for c in conn.execute(
+            select(achievement_completers, people.c.name)
+            .join(people, people.c.id == achievement_completers.c.person_id)
+            .where(achievement_completers.c.achievement_id.in_(chunk))
+            .order_by(achievement_completers.c.achievement_id, achievement_completers.c.position)
+        ):
+            completers.setdefault(c.achievement_id, []).append(c)
+        rights: dict[int, list[Any]] = {}
+        for ip in conn.execute(
+            select(achievement_ip)
+            .where(achievement_ip.c.achievement_id.in_(chunk))
+            .order_by(achievement_ip.c.achievement_id, achievement_ip.c.position)
+        ):
+            rights.setdefault(ip.achievement_id, []).append(ip)
+        for row in conn.execute(select(achievements).where(achievements.c.id.in_(chunk))):
+            found[row.id] = _achievement(row, completers.get(row.id, []), rights.get(row.id, []))
+    return found
+
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+
+def _achievement(row: Any, completer_rows: list[Any], ip_rows: list[Any]) -> Achievement:
     draft = AchievementDraft(
         title=row.title,
         abstract=row.abstract,
@@ -216,11 +234,20 @@ def ids_for_person(conn: Connection, person_id: int) -> list[int]:
 
 def reindex(conn: Connection, achievement_id: int) -> None:
     """Rewrite the achievement's row in the full-text index from what is stored now."""
-    conn.execute(text("DELETE FROM achievement_search WHERE rowid = :id"), {"id": achievement_id})
     found = get(conn, achievement_id)
     if found is None:
+        conn.execute(_DELETE_INDEX, {"id": achievement_id})
         return
-    draft = found.draft
+    _index(conn, achievement_id, found.draft, found.completer_names)
+
+
+_DELETE_INDEX = text("DELETE FROM achievement_search WHERE rowid = :id")
+
+
+def _index(
+    conn: Connection, achievement_id: int, draft: AchievementDraft, names: Sequence[str]
+) -> None:
+    conn.execute(_DELETE_INDEX, {"id": achievement_id})
     conn.execute(
         text(
             "INSERT INTO achievement_search (rowid, title, abstract, keywords, ip_numbers, "
@@ -232,7 +259,7 @@ def reindex(conn: Connection, achievement_id: int) -> None:
             "abstract": draft.abstract,
             "keywords": " ".join(draft.keywords),
             "ip": " ".join(ip.number for ip in draft.ip_rights),
-            "completers": " ".join(found.completer_names),
+            "completers": " ".join(names),
         },
     )
 
@@ -310,7 +337,14 @@ def _write_parts(conn: Connection, achievement_id: int, draft: AchievementDraft)
                 for position, ip in enumerate(draft.ip_rights)
             ],
         )
-    reindex(conn, achievement_id)
+    names = dict(
+        conn.execute(
+            select(people.c.id, people.c.name).where(
+                people.c.id.in_([c.person_id for c in draft.completers])
+            )
+        ).all()
+    )
+    _index(conn, achievement_id, draft, [names.get(c.person_id, "") for c in draft.completers])
 
 
 def _filtered(

@@ -11,10 +11,11 @@ from sqlcipher3 import dbapi2
 
 from desktop.errors import StorageError
 
-# Page-level settings checked at every open; SQLCipher 4 defaults, stated so a library
-# upgrade that changed them would fail loudly instead of silently opening differently.
+# Set at every open. Memory security (wiping SQLite's freed allocations) stays OFF, SQLCipher's
+# default since 4.5.0: it made writes about 4x slower here, and the running program's memory is
+# not protected anyway (Python strings cannot be wiped; docs/threat-model.md says so).
 PRAGMAS = (
-    "PRAGMA cipher_memory_security = ON",
+    "PRAGMA cipher_memory_security = OFF",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",

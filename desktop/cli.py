@@ -1,10 +1,13 @@
-"""Headless commands on the same core as the window: create, check and back up a vault.
+"""Headless commands on the same core as the window: create, check and back up a vault, or
+create one filled with sample data.
 
 ``transfer-desk-cli init`` creates a vault and prints its recovery code once; ``check`` unlocks it
 and runs SQLite's and SQLCipher's integrity checks; ``backup`` writes an encrypted copy with its
-key-slot file. Every expected failure is an ``AppError``: its message goes to stderr and the exit
-code is 2, never a traceback. Passphrases are read from the terminal without echo, or, when stdin
-is not a terminal, one per line from stdin (so scripts pipe them in: never on the command line).
+key-slot file; ``demo --count N`` creates a new vault with a sample unit, people and N
+achievements (``desktop.exchange.demo``). Every expected failure is an ``AppError``: its message
+goes to stderr and the exit code is 2, never a traceback. Passphrases are read from the terminal
+without echo, or, when stdin is not a terminal, one per line from stdin (so scripts pipe them in:
+never on the command line).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import importlib.metadata
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -26,8 +30,9 @@ from desktop.domain import recovery_code
 from desktop.domain.accounts import UserDraft
 from desktop.domain.unit import UNIT_TYPES, UnitProfile
 from desktop.errors import AppError, PermissionDenied, StorageError
+from desktop.exchange.demo import DEFAULT_SEED
 from desktop.paths import default_vault_path
-from desktop.services.bundle import Services, build_services
+from desktop.services.bundle import Services, build_services, local_now
 from desktop.services.setup import FirstRunDraft
 
 PROG = "transfer-desk-cli"
@@ -48,6 +53,7 @@ STDIN_NOTE = (
     "it is read from stdin, one per line (so scripts pipe it in, never on the command line)."
 )
 HELP = "显示帮助并退出 / show this help and exit"
+DEMO_MAX = 1_000_000
 
 
 # -- argument parsing ---------------------------------------------------------------------------
@@ -156,6 +162,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="另存恢复码打印页（PDF） / also save the recovery sheet as a PDF to print",
     )
 
+    demo = commands.add_parser(
+        "demo",
+        help="创建填有演示数据的新保管库 / Create a new vault filled with sample data",
+        description=(
+            "创建新的保管库，填入虚构的演示数据：一个单位及其部门、人员（身份证号校验位正确）、\n"
+            "N 项各类型、各密级的成果（登记号校验位正确，完成人份额合计 100%），均经由程序的\n"
+            "服务写入并记入审计日志。登录名 admin、officer、secrecy、auditor 使用同一口令。\n"
+            "口令输入两次；标准输入不是终端时，从中读取两行。恢复码只显示这一次。\n"
+            "仅供试用和性能测试，不要把真实数据放入演示保管库。\n\n"
+            "Create a new vault filled with fictitious sample data: a unit with departments,\n"
+            "people (identity numbers with valid check digits) and N achievements of every\n"
+            "type and level (IP numbers with valid check digits, shares adding up to 100%),\n"
+            "all written through the program's services and audited. The logins admin,\n"
+            "officer, secrecy and auditor share one passphrase, asked twice (two lines of\n"
+            "stdin when it is not a terminal). The recovery code is shown this once only.\n"
+            "For trying the program and for benchmarks: do not put real data into a demo vault."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    demo.add_argument("-h", "--help", action="help", help=HELP)
+    demo.add_argument(
+        "--count",
+        type=_count,
+        default=1000,
+        metavar="N",
+        help="成果数量（默认 1000，最多 1,000,000） / number of achievements (default 1000)",
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        metavar="SEED",
+        help="随机种子，相同种子得到相同数据 / random seed: the same seed gives the same data",
+    )
+
     for name, help_text, description in (
         (
             "check",
@@ -205,6 +247,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数 / not a whole number: {text}") from None
+    if not 0 <= value <= DEMO_MAX:
+        raise argparse.ArgumentTypeError(f"须在 0 到 {DEMO_MAX} 之间 / must be 0 to {DEMO_MAX}")
+    return value
+
+
 # -- reading secrets ----------------------------------------------------------------------------
 
 
@@ -223,7 +275,13 @@ def read_secret(prompt: str) -> str:
 # -- commands -----------------------------------------------------------------------------------
 
 
-def _services(vault: Vault, *, err: TextIO, creating: bool = False) -> Services:
+def _services(
+    vault: Vault,
+    *,
+    err: TextIO,
+    creating: bool = False,
+    now: Callable[[], datetime] = local_now,
+) -> Services:
     kdf: Callable[[], KdfParams] | None = None
     if os.environ.get(TEST_KDF_ENV) == "1":
         if creating:
@@ -233,7 +291,7 @@ def _services(vault: Vault, *, err: TextIO, creating: bool = False) -> Services:
                 file=err,
             )
         kdf = lambda: TEST_KDF  # noqa: E731
-    return build_services(vault, kdf=kdf)
+    return build_services(vault, kdf=kdf, now=now)
 
 
 def cmd_init(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO) -> int:
@@ -352,10 +410,68 @@ def cmd_backup(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO)
     return EXIT_OK
 
 
+def cmd_demo(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO) -> int:
+    from desktop.exchange import demo
+
+    created_files = (vault.db_path, vault.keys_path, vault.throttle_path)
+    for path in (vault.db_path, vault.keys_path):
+        if path.exists():
+            raise StorageError(f"保管库已存在，未做任何修改：{path}")
+    clock = demo.DemoClock()
+    services = _services(vault, err=err, creating=True, now=clock)
+    data = demo.generate(args.count, seed=args.seed, today=local_now().date())
+    services.setup.validate_unit(data.unit)
+    passphrase = read_secret("新口令 / New passphrase: ")
+    repeat = read_secret("再输入一次 / Repeat passphrase: ")
+    if passphrase != repeat:
+        raise AppError("两次输入的口令不一致。 / The two passphrases differ.")
+    existed = {p for p in created_files if p.exists()}
+    shown = [0]
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done * 10 // max(total, 1) > shown[0]:
+            shown[0] = done * 10 // max(total, 1)
+            print(f"  {done}/{total}", file=err)
+
+    try:
+        result = demo.load(services, clock, data, passphrase=passphrase, progress=progress)
+    except BaseException:
+        # No half-filled demo vault: everything this command created goes.
+        vault.lock()
+        for path in created_files:
+            for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                if candidate not in existed:
+                    with contextlib.suppress(OSError):
+                        candidate.unlink()
+        raise
+    rule = "=" * 64
+    print(f"已创建演示保管库 / Demo vault created: {vault.db_path}", file=out)
+    print(f"保管库编号 / Vault id: {result.vault_id}", file=out)
+    print(
+        f"人员 {result.people} 名，成果 {result.achievements} 项，用时 {result.seconds:.1f} 秒"
+        f" / {result.people} people, {result.achievements} achievements"
+        f" in {result.seconds:.1f} s",
+        file=out,
+    )
+    print(
+        "登录名（均使用刚才输入的口令） / Logins (all with the passphrase just entered):", file=out
+    )
+    for login, name, role in result.logins:
+        print(f"    {login:<10} {name}  ({role})", file=out)
+    print(rule, file=out)
+    print("恢复码（只显示这一次） / RECOVERY CODE (shown this once only):", file=out)
+    print("", file=out)
+    print(f"    {result.recovery_code}", file=out)
+    print("", file=out)
+    print(rule, file=out)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Vault, TextIO, TextIO], int]] = {
     "init": cmd_init,
     "check": cmd_check,
     "backup": cmd_backup,
+    "demo": cmd_demo,
 }
 
 

@@ -5,9 +5,13 @@ and drafts only the records they registered."""
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import replace
+from pathlib import Path
 from typing import TypedDict
 
 from db import achievements, people, unit
+from db.atomic import write_atomic
 from db.vault import Conn
 from desktop.domain.accounts import User
 from desktop.domain.achievements import (
@@ -18,14 +22,27 @@ from desktop.domain.achievements import (
     snapshot,
     validate_registration,
 )
+from desktop.domain.dates import format_cn_datetime
 from desktop.domain.permissions import (
     can_see,
     level_rank,
+    may_open_record,
     require_level,
     sees_whole_register,
     visible_levels,
 )
 from desktop.errors import PermissionDenied, ValidationError
+from desktop.exchange.achievements_xlsx import (
+    LEVEL,
+    ImportPreview,
+    RowProblem,
+    department_index,
+    describe_query,
+    export_bytes,
+    people_index,
+    person_labels,
+    read_import,
+)
 from desktop.services.base import Service
 
 
@@ -99,6 +116,135 @@ class AchievementService(Service):
                 level=level,
             )
 
+    # -- Excel in and out -------------------------------------------------------------------
+    def preview_import(self, actor: User, path: Path) -> ImportPreview:
+        """Read an import file and check every row; nothing is written. Rows above the actor's
+        clearance are problems too (they could not be registered by this user)."""
+        self._authorize(actor, "achievement.edit")
+        with self._vault.read() as conn:
+            active = people.list_page(
+                conn, offset=0, limit=people.count(conn, active_only=True), active_only=True
+            )
+            departments = unit.department_choices(conn)
+        preview = read_import(
+            Path(path),
+            people=people_index(active),
+            departments=department_index(departments),
+            today=self._now().date(),
+        )
+        too_high = {r.row for r in preview.rows if not can_see(actor, r.draft.level)}
+        if not too_high:
+            return preview
+        problems = [
+            *preview.problems,
+            *(
+                RowProblem(row, LEVEL, "该成果的密级高于您的涉密等级，您不能登记。")
+                for row in too_high
+            ),
+        ]
+        return replace(
+            preview,
+            rows=tuple(r for r in preview.rows if r.row not in too_high),
+            problems=tuple(sorted(problems, key=lambda p: p.row)),
+        )
+
+    def import_rows(self, actor: User, preview: ImportPreview, *, only_good: bool) -> int:
+        """Register the preview's good rows in one transaction: all of them or none. With
+        problems in the file, ``only_good`` must be True (the user chose to skip the bad rows).
+        Each record is audited as ``achievement.created`` with the reason "导入：FILE 第 N 行"."""
+        self._authorize(actor, "achievement.edit")
+        if preview.problems and not only_good:
+            raise ValidationError(
+                "import",
+                f"文件中有 {len(preview.bad_rows)} 行有问题，未导入任何成果。"
+                "请改正后重新导入，或选择只导入没有问题的行。",
+            )
+        if not preview.rows:
+            raise ValidationError("import", "没有可以导入的成果。")
+        today = self._now().date()
+        drafts = []
+        for row in preview.rows:  # checked again: the preview may be stale, or made by hand
+            try:
+                draft = validate_registration(row.draft, today=today)
+            except ValidationError as e:
+                raise ValidationError(e.field, f"第 {row.row} 行：{e.message}") from None
+            require_level(actor, draft.level)
+            drafts.append((row.row, draft))
+        with self._vault.transaction() as conn:
+            departments = dict(unit.department_choices(conn))
+            known = {p.id for p in people.list_page(conn, offset=0, limit=people.count(conn))}
+            for row_number, draft in drafts:
+                if draft.department_id is not None and draft.department_id not in departments:
+                    raise ValidationError(
+                        "department", f"第 {row_number} 行：所选部门不存在或已停用。"
+                    )
+                if any(c.person_id not in known for c in draft.completers):
+                    raise ValidationError(
+                        "completers", f"第 {row_number} 行：所选完成人不在人员名册中。"
+                    )
+                achievement_id = achievements.insert_achievement(
+                    conn, draft, created_by=actor.id, created_at=self._timestamp()
+                )
+                self._audit(
+                    conn,
+                    actor,
+                    "achievement.created",
+                    "achievement",
+                    achievement_id,
+                    after=snapshot(draft),
+                    reason=f"导入：{preview.source} 第 {row_number} 行",
+                    level=draft.level,
+                )
+        return len(drafts)
+
+    def export_xlsx(self, actor: User, path: Path, query: AchievementQuery) -> int:
+        """Write the list as the actor sees it (filter and clearance) to an xlsx file; returns
+        how many records it holds. Audited as ``achievement.exported`` (file, filter, count) at
+        the highest level exported; if the file cannot be written, nothing is recorded."""
+        self._authorize(actor, "achievement.read")
+        path = Path(path)
+        if path.suffix.lower() != ".xlsx":
+            raise ValidationError("file", "导出文件名须以 .xlsx 结尾。")
+        scope = self._scope(actor)
+        # Read in one snapshot, build the file in memory, then record and write it in one short
+        # write transaction (a large export does not hold up other writers while it is built).
+        with self._vault.read() as conn:
+            total = achievements.count(conn, query, **scope)
+            rows = achievements.list_page(conn, query, offset=0, limit=total, **scope)
+            records = achievements.get_many(conn, [row.id for row in rows])
+            drafts = {achievement_id: found.draft for achievement_id, found in records.items()}
+            everyone = people.list_page(conn, offset=0, limit=people.count(conn))
+            department_names = {d.id: d.name for d in unit.list_departments(conn)}
+        data = export_bytes(
+            rows,
+            drafts=drafts,
+            person_labels=person_labels(everyone),
+            filters=describe_query(query, department_names),
+            exported_at=format_cn_datetime(self._now()),
+            exported_by=actor.display_name,
+        )
+        written = False
+        try:
+            with self._vault.transaction() as conn:
+                self._audit(
+                    conn,
+                    actor,
+                    "achievement.exported",
+                    "achievement",
+                    "",
+                    after={"file": str(path), "count": len(rows), "filter": _query_snapshot(query)},
+                    # The count of classified records is itself not for everyone.
+                    level=max((r.level for r in rows), key=level_rank, default="public"),
+                )
+                write_atomic(path, data)
+                written = True
+        except BaseException:
+            if written:  # the file is out but its audit entry did not commit: take it back
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise
+        return len(rows)
+
     # -- internals --------------------------------------------------------------------------
     @staticmethod
     def _scope(actor: User) -> _Scope:
@@ -112,11 +258,7 @@ class AchievementService(Service):
         found = achievements.get(conn, achievement_id)
         # Not there, above the clearance, or someone else's draft: the same answer for all three,
         # so the reply says nothing about what exists.
-        if (
-            found is None
-            or not can_see(actor, found.draft.level)
-            or (not sees_whole_register(actor) and found.created_by != actor.id)
-        ):
+        if found is None or not may_open_record(actor, found.draft.level, found.created_by):
             raise PermissionDenied("该成果不存在，或您无权查看。")
         return found
 
@@ -129,6 +271,18 @@ class AchievementService(Service):
         for completer in draft.completers:
             if people.get(conn, completer.person_id) is None:
                 raise ValidationError("completers", "所选完成人不在人员名册中。")
+
+
+def _query_snapshot(query: AchievementQuery) -> dict[str, object]:
+    values = {
+        "text": query.text.strip() or None,
+        "kind": query.kind,
+        "status": query.status,
+        "level": query.level,
+        "department_id": query.department_id,
+        "year": query.year,
+    }
+    return {k: v for k, v in values.items() if v is not None}
 
 
 class _Scope(TypedDict):

@@ -98,6 +98,16 @@ def audit_action(code: str) -> str:
         "approval.withdrawn": QCoreApplication.translate("Labels", "Request withdrawn"),
         "achievement.created": QCoreApplication.translate("Labels", "Achievement registered"),
         "achievement.updated": QCoreApplication.translate("Labels", "Achievement changed"),
+        "achievement.exported": QCoreApplication.translate("Labels", "Achievement list exported"),
+        "achievement.attachment_added": QCoreApplication.translate(
+            "Labels", "Achievement attachment added"
+        ),
+        "achievement.attachment_removed": QCoreApplication.translate(
+            "Labels", "Achievement attachment removed"
+        ),
+        "achievement.attachment_exported": QCoreApplication.translate(
+            "Labels", "Achievement attachment saved outside the vault"
+        ),
         "pool.confirmed": QCoreApplication.translate("Labels", "Included in the pay-later pool"),
         "pool.excluded": QCoreApplication.translate("Labels", "Excluded from the pay-later pool"),
         "pool.published": QCoreApplication.translate("Labels", "Pay-later pool published"),

@@ -165,6 +165,14 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attachments are added and removed at once; they do not wait for Save.</source>
+        <translation>附件的添加和删除立即生效，无需点击“保存”。</translation>
+    </message>
+    <message>
         <source>This record has unsaved changes. Close it and lose them?</source>
         <translation>该记录有尚未保存的修改。关闭并放弃这些修改吗？</translation>
     </message>
@@ -559,6 +567,130 @@
     <message>
         <source>You made this request or it is about you: another person with the right to decide has to decide it.</source>
         <translation>这是您本人提出或与您本人有关的申请，须由其他有审批权限的人员审批。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Shows the file in the program's own viewer; nothing is written to disk.</source>
+        <translation>在程序自带的查看器中显示文件，不在磁盘上留下任何内容。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Writes an unencrypted copy outside the vault; the export is recorded in the audit log.</source>
+        <translation>在保管库之外保存一份未加密的副本；此次导出记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Added %1
+SHA-256 %2</source>
+        <translation>添加于 %1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>Attached %1.</source>
+        <translation>已添加附件 %1。</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除附件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Reading the attachment…</source>
+        <translation>正在读取附件…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Only the first %1 characters are shown.</source>
+        <translation>仅显示前 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Page %1 is damaged and cannot be shown.</source>
+        <translation>第 %1 页已损坏，无法显示。</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password and cannot be previewed in the program. Save a copy and open it with another program.</source>
+        <translation>此 PDF 设有打开密码，不能在程序内预览，可另存副本后用其他程序打开。</translation>
+    </message>
+    <message>
+        <source>This PDF is damaged or in a format the program cannot read.</source>
+        <translation>此 PDF 文件已损坏或格式无法识别，不能显示。</translation>
+    </message>
+    <message>
+        <source>This PDF has no pages.</source>
+        <translation>此 PDF 没有页面。</translation>
+    </message>
+    <message>
+        <source>This image is damaged or in a format the program cannot read.</source>
+        <translation>此图片已损坏或格式无法识别，不能显示。</translation>
+    </message>
+    <message>
+        <source>This image is too large to preview (%1 × %2 pixels). Save a copy and open it with another program.</source>
+        <translation>此图片太大（%1 × %2 像素），不能在程序内预览，可另存副本后用其他程序打开。</translation>
+    </message>
+    <message>
+        <source>This text file is neither UTF-8 nor GB18030 and cannot be shown. Save a copy and open it with another program.</source>
+        <translation>此文本文件既不是 UTF-8 也不是 GB18030 编码，不能显示，可另存副本后用其他程序打开。</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be previewed in the program. Save a copy and open it with another program.</source>
+        <translation>此类文件不能在程序内预览，可另存副本后用其他程序打开。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1173,14 @@
         <translation>详细信息</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Shows the file in the program's own viewer; nothing is written to disk.</source>
+        <translation>在程序自带的查看器中显示文件，不在磁盘上留下任何内容。</translation>
+    </message>
+    <message>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
@@ -1129,6 +1269,33 @@
     <message>
         <source>An internal error occurred. Your saved data is safe; the last action was not completed. Please report the details below to your system administrator.</source>
         <translation>程序发生内部错误。已保存的数据是安全的，最后一项操作未完成。请将下面的详细信息报告给系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>ExcludeDialog</name>
+    <message>
+        <source>Exclude from the pool</source>
+        <translation>排除出成果池</translation>
+    </message>
+    <message>
+        <source>Exclude “%1” from the pay-later pool? It will not be published.</source>
+        <translation>将“%1”排除出先用后付成果池？排除后不会发布。</translation>
+    </message>
+    <message>
+        <source>Required: why it stays out of the pool</source>
+        <translation>必填：不纳入成果池的理由</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1480,14 @@
         <translation>修改人员</translation>
     </message>
     <message>
+        <source>Person left the unit</source>
+        <translation>人员离开</translation>
+    </message>
+    <message>
+        <source>Person back in post</source>
+        <translation>人员恢复在职</translation>
+    </message>
+    <message>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
@@ -1383,6 +1558,38 @@
     <message>
         <source>Achievement changed</source>
         <translation>修改成果</translation>
+    </message>
+    <message>
+        <source>Achievement list exported</source>
+        <translation>导出成果清单</translation>
+    </message>
+    <message>
+        <source>Achievement attachment added</source>
+        <translation>添加成果附件</translation>
+    </message>
+    <message>
+        <source>Achievement attachment removed</source>
+        <translation>删除成果附件</translation>
+    </message>
+    <message>
+        <source>Achievement attachment saved outside the vault</source>
+        <translation>成果附件另存到保管库外</translation>
+    </message>
+    <message>
+        <source>Included in the pay-later pool</source>
+        <translation>纳入先用后付成果池</translation>
+    </message>
+    <message>
+        <source>Excluded from the pay-later pool</source>
+        <translation>排除出先用后付成果池</translation>
+    </message>
+    <message>
+        <source>Pay-later pool published</source>
+        <translation>发布先用后付成果池</translation>
+    </message>
+    <message>
+        <source>Pay-later pool exported</source>
+        <translation>导出先用后付成果池</translation>
     </message>
     <message>
         <source>Clearance change</source>
@@ -1549,6 +1756,18 @@
         <translation>决策记录</translation>
     </message>
     <message>
+        <source>In post</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Identity card number</source>
+        <translation>居民身份证号</translation>
+    </message>
+    <message>
+        <source>Pool decision</source>
+        <translation>成果池决定</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -1561,6 +1780,14 @@
         <translation>审批事项</translation>
     </message>
     <message>
+        <source>Achievement</source>
+        <translation>科技成果</translation>
+    </message>
+    <message>
+        <source>Pool version</source>
+        <translation>成果池版本</translation>
+    </message>
+    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -1571,6 +1798,10 @@
     <message>
         <source>Subject</source>
         <translation>议题</translation>
+    </message>
+    <message>
+        <source>Achievement title</source>
+        <translation>成果名称</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -1619,6 +1850,10 @@
     <message>
         <source>Leadership post</source>
         <translation>领导职务</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>Login name</source>
@@ -1781,12 +2016,92 @@
         <translation>保存位置</translation>
     </message>
     <message>
-        <source>Kind of request</source>
-        <translation>申请类别</translation>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>经费来源</translation>
+    </message>
+    <message>
+        <source>Project or contract number</source>
+        <translation>项目或合同编号</translation>
+    </message>
+    <message>
+        <source>Completers</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>Person number</source>
+        <translation>人员编号</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>贡献份额（%）</translation>
+    </message>
+    <message>
+        <source>IP rights</source>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>申请号或登记号</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>申请日</translation>
+    </message>
+    <message>
+        <source>Granted on</source>
+        <translation>授权日</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Secrecy mark</source>
+        <translation>密级标志</translation>
+    </message>
+    <message>
+        <source>On the negative list</source>
+        <translation>列入负面清单</translation>
+    </message>
+    <message>
+        <source>Negative-list reason</source>
+        <translation>负面清单理由</translation>
+    </message>
+    <message>
+        <source>Ethics review</source>
+        <translation>伦理审查</translation>
+    </message>
+    <message>
+        <source>Ethics approval number</source>
+        <translation>伦理批件号</translation>
+    </message>
+    <message>
+        <source>Overseas relevance</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>文件格式</translation>
     </message>
     <message>
         <source>Attempted at</source>
@@ -1807,6 +2122,29 @@
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Mark as left</source>
+        <translation>标记为离开</translation>
+    </message>
+    <message>
+        <source>Mark “%1” as having left the unit? The person stays in the register and in every record that names them, but is no longer offered for new records.</source>
+        <translation>将“%1”标记为已离开本单位？该人员仍保留在人员名册和涉及其的全部记录中，但新建记录时不再供选择。</translation>
+    </message>
+    <message>
+        <source>e.g. transferred, retired</source>
+        <translation>如调离、退休</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>离开原因</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2049,12 +2387,56 @@ The user must change it at the first login.</source>
         <translation>领导职务</translation>
     </message>
     <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Identity card number</source>
+        <translation>居民身份证号</translation>
+    </message>
+    <message>
+        <source>Search name, department, title, contact or identity card number</source>
+        <translation>搜索姓名、部门、职称、联系方式或身份证号</translation>
+    </message>
+    <message>
+        <source>Only people in post</source>
+        <translation>只看在职人员</translation>
+    </message>
+    <message>
         <source>New person…</source>
         <translation>新增人员…</translation>
     </message>
     <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Mark as left…</source>
+        <translation>标记为离开…</translation>
+    </message>
+    <message>
+        <source>Back in post</source>
+        <translation>恢复在职</translation>
+    </message>
+    <message>
+        <source>%1 people found</source>
+        <translation>找到 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>共 %1 人</translation>
+    </message>
+    <message>
+        <source>In post</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离开</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2465,14 @@ The user must change it at the first login.</source>
         <translation>（无）</translation>
     </message>
     <message>
+        <source>Optional; 18 characters, the last may be X</source>
+        <translation>选填；18 位，最后一位可为 X</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>电话或电子邮箱</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2097,6 +2487,204 @@ The user must change it at the first login.</source>
     <message>
         <source>Leadership post</source>
         <translation>领导职务</translation>
+    </message>
+    <message>
+        <source>Identity card number</source>
+        <translation>居民身份证号</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>PoolPage</name>
+    <message>
+        <source>Save pool version as Excel</source>
+        <translation>将成果池保存为 Excel 文件</translation>
+    </message>
+    <message>
+        <source>Save pool version as PDF</source>
+        <translation>将成果池保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Issue %1</source>
+        <translation>第 %1 期</translation>
+    </message>
+    <message>
+        <source>Rule: %1 (%2). Candidates are found in the register, not typed in.</source>
+        <translation>规则：%1（%2）。候选成果由程序根据成果登记自动列出，无需手工录入。</translation>
+    </message>
+    <message>
+        <source>A candidate that is not excluded goes into the next published version; excluding one needs a reason.</source>
+        <translation>未被排除的候选成果将列入下一期发布；排除须写明理由。</translation>
+    </message>
+    <message>
+        <source>Achievement title</source>
+        <translation>成果名称</translation>
+    </message>
+    <message>
+        <source>Achievement type</source>
+        <translation>成果类型</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>IP number</source>
+        <translation>知识产权号</translation>
+    </message>
+    <message>
+        <source>Grant date</source>
+        <translation>授权日期</translation>
+    </message>
+    <message>
+        <source>Reason for inclusion</source>
+        <translation>纳入理由</translation>
+    </message>
+    <message>
+        <source>Pool decision</source>
+        <translation>成果池决定</translation>
+    </message>
+    <message>
+        <source>Decision reason</source>
+        <translation>决定理由</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>纳入</translation>
+    </message>
+    <message>
+        <source>Confirm that the selected candidate is included</source>
+        <translation>确认所选候选成果纳入成果池</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Published at</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Achievements listed</source>
+        <translation>成果数</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Publish new version…</source>
+        <translation>发布新版本…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选成果</translation>
+    </message>
+    <message>
+        <source>Published versions</source>
+        <translation>已发布版本</translation>
+    </message>
+    <message>
+        <source>“%1” is excluded from the pool.</source>
+        <translation>已将“%1”排除出成果池。</translation>
+    </message>
+    <message>
+        <source>Included</source>
+        <translation>纳入</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>%1 candidates: %2 undecided, %3 excluded</source>
+        <translation>共 %1 项候选成果：待定 %2 项，排除 %3 项</translation>
+    </message>
+    <message>
+        <source>No version has been published yet.</source>
+        <translation>尚未发布任何版本。</translation>
+    </message>
+    <message>
+        <source>Select a version to see what it published.</source>
+        <translation>选择一个版本，查看其发布的成果。</translation>
+    </message>
+    <message>
+        <source>published %1 by %2</source>
+        <translation>%1 由 %2 发布</translation>
+    </message>
+    <message>
+        <source>%1 achievements</source>
+        <translation>共 %1 项成果</translation>
+    </message>
+    <message>
+        <source>“%1” is confirmed for the pool.</source>
+        <translation>已确认“%1”纳入成果池。</translation>
+    </message>
+    <message>
+        <source>A new version has been published.</source>
+        <translation>新版本已发布。</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish a new version</source>
+        <translation>发布新版本</translation>
+    </message>
+    <message>
+        <source>The new version lists %1 achievements: every candidate that is not excluded, as they stand now. A published version never changes.</source>
+        <translation>新版本将列出 %1 项成果，即当前所有未被排除的候选成果。版本一经发布，内容不再改变。</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. first issue of 2026</source>
+        <translation>选填，例如“2026年第一期”</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2738,29 @@ The user must change it at the first login.</source>
     <message>
         <source>Remove the attachment “%1” from this decision?</source>
         <translation>要从该决策记录中删除附件“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveFileDialog</name>
+    <message>
+        <source>Remove attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Remove the attachment “%1”? The removal and its reason are recorded in the audit log.</source>
+        <translation>删除附件“%1”？删除操作及其理由将记入审计日志。</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2352,6 +2963,14 @@ The user must change it at the first login.</source>
     <message>
         <source>Unit</source>
         <translation>单位信息</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>成果登记</translation>
+    </message>
+    <message>
+        <source>Pay-later pool</source>
+        <translation>先用后付成果池</translation>
     </message>
     <message>
         <source>People</source>

@@ -8,15 +8,23 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from db import users
 from db.vault import Vault
 from desktop import cli
 from desktop.app import build_services
 from desktop.domain import recovery_code
+from desktop.domain.accounts import CLEARANCES
+from desktop.domain.achievements import KINDS, AchievementQuery
 from desktop.domain.people import PersonDraft
+from desktop.errors import StorageError
+from desktop.exchange import demo
+from desktop.services.achievements import AchievementService
 from tests.support import TEST_KDF, TEST_PASSPHRASE, VALID_CREDIT_CODE
 
 CODE_PATTERN = re.compile(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){8}")
@@ -318,6 +326,95 @@ def test_backup_with_a_wrong_passphrase_writes_nothing(
     assert not Path(f"{dest}.keys").exists()
 
 
+# -- demo -----------------------------------------------------------------------------------------
+
+
+def test_demo_creates_a_vault_full_of_sample_data(run: Cli, db_path: Path) -> None:
+    result = run("--vault", str(db_path), "demo", "--count", "40", stdin=f"{TEST_PASSPHRASE}\n" * 2)
+    assert result.code == 0, result.err
+    assert len(CODE_PATTERN.findall(result.out)) == 1
+    assert "40" in result.out
+    for login in ("admin", "officer", "secrecy", "auditor"):
+        assert re.search(rf"^\s+{login}\s", result.out, re.MULTILINE)
+    assert cli.TEST_KDF_ENV in result.err
+
+    vault = Vault(db_path)
+    services = build_services(vault, kdf=lambda: TEST_KDF)
+    logins = {login: uid for uid, login in services.session.logins()}
+    assert set(logins) == {"admin", "officer", "secrecy", "auditor"}
+    officer = services.session.unlock(logins["officer"], TEST_PASSPHRASE)
+    try:
+        assert officer.clearance == "top_secret"
+        assert services.achievements.count(officer, AchievementQuery()) == 40
+        rows = services.achievements.page(officer, 0, 40, AchievementQuery())
+        assert {r.kind for r in rows} == set(KINDS)
+        assert {r.level for r in rows} == set(CLEARANCES)
+        assert {r.status for r in rows} == {"registered"}
+        assert len(services.achievements.years(officer)) >= 5  # spread over the years
+        expected = demo.generate(40, today=date.today())
+        assert services.people.count(officer) == len(expected.people)
+        assert services.unit.profile(officer).name == expected.unit.name
+        with vault.read() as conn:
+            auditor = users.get(conn, logins["auditor"])
+        assert auditor is not None
+        verification = services.audit.verify(auditor)
+        assert verification.intact, verification.problem
+    finally:
+        vault.lock()
+    # Every account opens with the one passphrase.
+    for login in ("admin", "secrecy", "auditor"):
+        checked = run(
+            "--vault", str(db_path), "check", "--user", login, stdin=f"{TEST_PASSPHRASE}\n"
+        )
+        assert checked.code == 0, checked.err
+
+
+def test_demo_refuses_an_existing_vault(run: Cli, db_path: Path, created: str) -> None:
+    before = _digest(db_path)
+    result = run("--vault", str(db_path), "demo", "--count", "5", stdin=f"{TEST_PASSPHRASE}\n" * 2)
+    assert result.code == 2
+    assert "已存在" in result.err
+    assert _digest(db_path) == before
+
+
+def test_demo_with_different_repeat_creates_nothing(run: Cli, db_path: Path) -> None:
+    result = run(
+        "--vault", str(db_path), "demo", "--count", "5", stdin=f"{TEST_PASSPHRASE}\nother-one\n"
+    )
+    assert result.code == 2
+    assert "不一致" in result.err
+    assert not db_path.exists()
+
+
+def test_a_demo_that_fails_halfway_leaves_no_vault(
+    run: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = AchievementService.import_rows
+
+    def fail_on_the_second_chunk(self: AchievementService, *args: Any, **kwargs: Any) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise StorageError("磁盘已满")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(AchievementService, "import_rows", fail_on_the_second_chunk)
+    result = run("--vault", str(db_path), "demo", "--count", "30", stdin=f"{TEST_PASSPHRASE}\n" * 2)
+    assert result.code == 2
+    assert "磁盘已满" in result.err
+    assert CODE_PATTERN.search(result.out) is None
+    assert list(db_path.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("count", ["-1", "many", "1000001"])
+def test_demo_count_must_be_a_sensible_number(run: Cli, db_path: Path, count: str) -> None:
+    result = run(
+        "--vault", str(db_path), "demo", "--count", count, stdin=f"{TEST_PASSPHRASE}\n" * 2
+    )
+    assert result.code == 2
+    assert not db_path.exists()
+
+
 # -- help and version -----------------------------------------------------------------------------
 
 
@@ -328,8 +425,9 @@ def test_backup_with_a_wrong_passphrase_writes_nothing(
         (("init",), "创建新的保管库", "Create a new vault"),
         (("check",), "不修改文件", "Unlock, then run integrity_check"),
         (("backup",), "备份仍是加密的", "The backup stays\nencrypted"),
+        (("demo",), "填入虚构的演示数据", "filled with fictitious sample data"),
     ],
-    ids=["main", "init", "check", "backup"],
+    ids=["main", "init", "check", "backup", "demo"],
 )
 def test_help_is_bilingual(run: Cli, command: tuple[str, ...], chinese: str, english: str) -> None:
     result = run(*command, "--help")

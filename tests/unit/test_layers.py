@@ -13,6 +13,7 @@ CORE_BANNED = ("PySide6", "sqlalchemy", "sqlcipher3", "db", "desktop.services", 
 RULES = {
     "desktop/domain": CORE_BANNED,
     "desktop/reports": CORE_BANNED,
+    "desktop/exchange": ("PySide6", "sqlalchemy", "sqlcipher3", "desktop.ui"),
     "desktop/sealing": ("PySide6", "sqlalchemy", "sqlcipher3", "db", "desktop.ui"),
     "desktop/services": ("PySide6", "sqlalchemy", "sqlcipher3", "desktop.ui"),
     "desktop/ui": ("db", "sqlalchemy", "sqlcipher3"),

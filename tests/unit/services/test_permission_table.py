@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from db import achievements, approvals, audit, decisions, pool, users
 from db.vault import Vault
@@ -27,6 +28,9 @@ from desktop.domain.decisions import DecisionDraft
 from desktop.domain.people import PersonDraft
 from desktop.domain.permissions import MATRIX
 from desktop.errors import PermissionDenied
+from desktop.exchange import achievements_xlsx as xlsx
+from desktop.exchange.achievements_xlsx import ImportPreview, ImportRow
+from desktop.resources import resource_path
 from desktop.services.bundle import Services, build_services
 from tests.support import TEST_KDF, FixedClock
 
@@ -264,6 +268,30 @@ TABLE: list[tuple[str, str, str, Call]] = [
         "pool.read",
         lambda w: w.services.pool.export_data(w.actor, _pool_version(w), "pdf"),
     ),
+    (
+        "achievements",
+        "preview_import",
+        "achievement.edit",
+        lambda w: w.services.achievements.preview_import(w.actor, _import_file(w)),
+    ),
+    (
+        "achievements",
+        "import_rows",
+        "achievement.edit",
+        lambda w: w.services.achievements.import_rows(
+            w.actor,
+            ImportPreview("成果.xlsx", (ImportRow(2, _achievement_draft()),), (), 1),
+            only_good=True,
+        ),
+    ),
+    (
+        "achievements",
+        "export_xlsx",
+        "achievement.read",
+        lambda w: w.services.achievements.export_xlsx(
+            w.actor, w.tmp / f"{w.fresh('export')}.xlsx", AchievementQuery()
+        ),
+    ),
     ("approvals", "visible", "approval.read", lambda w: w.services.approvals.visible(w.actor)),
     (
         "approvals",
@@ -434,6 +462,23 @@ def _pool_version(w: World) -> int:
             note="第一期",
             items=[],
         )
+
+
+def _import_file(w: World) -> Path:
+    """The shipped template with one good row (钱七 is the world's first person)."""
+    book = load_workbook(resource_path("templates/achievements-import.xlsx"))
+    values = {
+        xlsx.TITLE: "导入的成果",
+        xlsx.KIND: "其他",
+        xlsx.FUNDING: "自筹",
+        xlsx.COMPLETERS: "钱七:负责人:100",
+        xlsx.LEVEL: "公开",
+    }
+    for column, header in enumerate(xlsx.COLUMNS, start=1):
+        book[xlsx.SHEET].cell(row=2, column=column, value=values.get(header))
+    path = w.tmp / f"{w.fresh('import')}.xlsx"
+    book.save(path)
+    return path
 
 
 def _own_request(w: World) -> int:
