@@ -7,6 +7,7 @@ whenever one of those changes, in the same transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from decimal import Decimal
@@ -34,6 +35,7 @@ from db.schema import (
     achievements,
     departments,
     people,
+    pool_decisions,
 )
 from desktop.domain.accounts import CLEARANCES
 from desktop.domain.achievements import (
@@ -45,6 +47,7 @@ from desktop.domain.achievements import (
     IpRight,
 )
 from desktop.domain.attachments import StoredFile
+from desktop.domain.pool import OPEN_STATUSES, PUBLISHABLE_LEVELS
 
 TRIGRAM = 3  # the shortest text the trigram index can find; shorter text is scanned
 
@@ -161,8 +164,11 @@ def count(
     *,
     levels: Sequence[str],
     created_by: str | None = None,
+    pool_cutoff: dt.date | None = None,
 ) -> int:
-    stmt = _filtered(select(func.count()).select_from(achievements), query, levels, created_by)
+    stmt = _filtered(
+        select(func.count()).select_from(achievements), query, levels, created_by, pool_cutoff
+    )
     return int(conn.execute(stmt).scalar_one())
 
 
@@ -174,6 +180,7 @@ def list_page(
     offset: int,
     limit: int,
     created_by: str | None = None,
+    pool_cutoff: dt.date | None = None,
 ) -> list[AchievementRow]:
     stmt = (
         _filtered(
@@ -191,6 +198,7 @@ def list_page(
             query,
             levels,
             created_by,
+            pool_cutoff,
         )
         .order_by(*_order(query))
         .offset(offset)
@@ -348,7 +356,11 @@ def _write_parts(conn: Connection, achievement_id: int, draft: AchievementDraft)
 
 
 def _filtered(
-    stmt: Select[Any], query: AchievementQuery, levels: Sequence[str], created_by: str | None
+    stmt: Select[Any],
+    query: AchievementQuery,
+    levels: Sequence[str],
+    created_by: str | None,
+    pool_cutoff: dt.date | None = None,
 ) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = [achievements.c.level.in_(levels)]
     if created_by is not None:
@@ -363,9 +375,42 @@ def _filtered(
         conditions.append(achievements.c.department_id == query.department_id)
     if query.year is not None:
         conditions.append(_registered_year == f"{query.year:04d}")
+    if query.pool is not None:
+        if pool_cutoff is None:
+            raise ValueError("filtering by the pool needs today's cutoff")
+        in_pool = _in_pool(pool_cutoff)
+        conditions.append(in_pool if query.pool else ~in_pool)
     for term in query.text.split():
         conditions.append(achievements.c.id.in_(_matching(term)))
     return stmt.where(and_(*conditions))
+
+
+def _in_pool(cutoff: dt.date) -> ColumnElement[bool]:
+    """The pool rule (desktop.domain.pool) in SQL, for the list's filter: open, not on the
+    negative list, publishable, IP granted on or before ``cutoff``, and not excluded."""
+    granted = (
+        select(achievement_ip.c.id)
+        .where(
+            achievement_ip.c.achievement_id == achievements.c.id,
+            achievement_ip.c.granted_on <= cutoff.isoformat(),
+        )
+        .exists()
+    )
+    excluded = (
+        select(pool_decisions.c.achievement_id)
+        .where(
+            pool_decisions.c.achievement_id == achievements.c.id,
+            pool_decisions.c.decision == "excluded",
+        )
+        .exists()
+    )
+    return and_(
+        achievements.c.status.in_(OPEN_STATUSES),
+        achievements.c.negative_list.is_(False),
+        achievements.c.level.in_(PUBLISHABLE_LEVELS),
+        granted,
+        ~excluded,
+    )
 
 
 def _matching(term: str) -> Select[Any]:

@@ -288,6 +288,7 @@ class AchievementQuery:
     level: str | None = None
     department_id: int | None = None
     year: int | None = None  # the year it was registered
+    pool: bool | None = None  # True: pay-later pool candidates (not excluded); False: the others
     sort: str = "id"
     descending: bool = True
 

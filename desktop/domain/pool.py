@@ -52,10 +52,15 @@ def held_long_enough(granted: dt.date, today: dt.date) -> bool:
 
 
 def cutoff(today: dt.date) -> dt.date:
-    """No grant after this date can qualify today: a bound for the database's coarse filter
-    (one day generous, for grants on 29 February); ``held_long_enough`` decides."""
+    """The latest grant date that has been held long enough today: exactly the dates for which
+    ``held_long_enough`` is true are those on or before it (29 February included)."""
     held: Rule = rule(RULE_ID, today)
-    return add_years(today, -int(held.value)) + dt.timedelta(days=1)
+    latest = add_years(today, -int(held.value))
+    while not held_long_enough(latest, today):
+        latest -= dt.timedelta(days=1)
+    while held_long_enough(latest + dt.timedelta(days=1), today):
+        latest += dt.timedelta(days=1)
+    return latest
 
 
 def candidate_reason(facts: PoolFacts, today: dt.date) -> str | None:

@@ -6,6 +6,7 @@ and drafts only the records they registered."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import TypedDict
@@ -31,6 +32,7 @@ from desktop.domain.permissions import (
     sees_whole_register,
     visible_levels,
 )
+from desktop.domain.pool import cutoff as pool_cutoff
 from desktop.errors import PermissionDenied, ValidationError
 from desktop.exchange.achievements_xlsx import (
     LEVEL,
@@ -50,7 +52,9 @@ class AchievementService(Service):
     def count(self, actor: User, query: AchievementQuery) -> int:
         self._authorize(actor, "achievement.read")
         with self._vault.read() as conn:
-            return achievements.count(conn, query, **self._scope(actor))
+            return achievements.count(
+                conn, query, pool_cutoff=self._pool_cutoff(), **self._scope(actor)
+            )
 
     def page(
         self, actor: User, offset: int, limit: int, query: AchievementQuery
@@ -58,7 +62,12 @@ class AchievementService(Service):
         self._authorize(actor, "achievement.read")
         with self._vault.read() as conn:
             return achievements.list_page(
-                conn, query, offset=offset, limit=limit, **self._scope(actor)
+                conn,
+                query,
+                offset=offset,
+                limit=limit,
+                pool_cutoff=self._pool_cutoff(),
+                **self._scope(actor),
             )
 
     def years(self, actor: User) -> list[int]:
@@ -209,8 +218,11 @@ class AchievementService(Service):
         # Read in one snapshot, build the file in memory, then record and write it in one short
         # write transaction (a large export does not hold up other writers while it is built).
         with self._vault.read() as conn:
-            total = achievements.count(conn, query, **scope)
-            rows = achievements.list_page(conn, query, offset=0, limit=total, **scope)
+            pool_cutoff = self._pool_cutoff()
+            total = achievements.count(conn, query, pool_cutoff=pool_cutoff, **scope)
+            rows = achievements.list_page(
+                conn, query, offset=0, limit=total, pool_cutoff=pool_cutoff, **scope
+            )
             records = achievements.get_many(conn, [row.id for row in rows])
             drafts = {achievement_id: found.draft for achievement_id, found in records.items()}
             everyone = people.list_page(conn, offset=0, limit=people.count(conn))
@@ -246,6 +258,9 @@ class AchievementService(Service):
         return len(rows)
 
     # -- internals --------------------------------------------------------------------------
+    def _pool_cutoff(self) -> dt.date:
+        return pool_cutoff(self._now().date())
+
     @staticmethod
     def _scope(actor: User) -> _Scope:
         return {

@@ -115,3 +115,24 @@ def test_only_candidates_can_be_decided_and_only_officers_decide(
         service.decide(admin, young, "confirmed", "")
     with pytest.raises(PermissionDenied):
         service.publish(admin)
+
+
+def test_the_register_filters_by_pool_membership_like_the_pool_page(
+    world: tuple[Vault, User, PoolService], clock: FixedClock
+) -> None:
+    from desktop.domain.achievements import AchievementQuery
+    from desktop.services.achievements import AchievementService
+
+    vault, officer, service = world
+    _add(vault, officer, "持有三年", "2023-01-05")
+    _add(vault, officer, "差一天", "2023-01-06")
+    dropped = _add(vault, officer, "已排除", "2020-01-01")
+    service.decide(officer, dropped, "excluded", "已有意向企业")
+    register = AchievementService(vault, now=clock)
+    in_pool = register.page(officer, 0, 10, AchievementQuery(pool=True))
+    others = register.page(officer, 0, 10, AchievementQuery(pool=False))
+    assert [r.title for r in in_pool] == ["持有三年"]
+    assert sorted(r.title for r in others) == ["已排除", "差一天"]
+    candidates = [c for c in service.candidates(officer) if c.decision != "excluded"]
+    assert [c.facts.title for c in candidates] == ["持有三年"]
+    assert register.count(officer, AchievementQuery(pool=True)) == 1
