@@ -32,6 +32,7 @@ ACTIONS: dict[str, str] = {
     "audit.checkpoint": "记录审计日志检查点",
     "achievement.read": "查看科技成果",
     "achievement.edit": "登记或修改科技成果",
+    "achievement.status": "终止或恢复科技成果",
     "pool.read": "查看先用后付成果池",
     "pool.edit": "确定成果池的纳入或排除",
     "pool.publish": "发布成果池",
@@ -72,6 +73,7 @@ MATRIX: dict[str, frozenset[str]] = {
         }
     ),
     "achievement.edit": frozenset({"transfer_officer", "researcher"}),
+    "achievement.status": frozenset({"transfer_officer"}),
     "pool.read": frozenset(
         {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
     ),

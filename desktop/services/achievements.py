@@ -20,6 +20,7 @@ from desktop.domain.achievements import (
     AchievementDraft,
     AchievementQuery,
     AchievementRow,
+    next_status,
     snapshot,
     validate_registration,
 )
@@ -46,6 +47,9 @@ from desktop.exchange.achievements_xlsx import (
     read_import,
 )
 from desktop.services.base import Service
+
+# Life-cycle steps an officer takes by hand; the rest follow from pricing and trading.
+MANUAL_EVENTS = ("terminate", "reopen")
 
 
 class AchievementService(Service):
@@ -256,6 +260,32 @@ class AchievementService(Service):
                     path.unlink()
             raise
         return len(rows)
+
+    def change_status(self, actor: User, achievement_id: int, event: str, reason: str) -> str:
+        """Terminate a record or reopen a terminated one, with a reason; the other steps of the
+        life cycle belong to the actions that cause them (pricing, trading), not to this method."""
+        self._authorize(actor, "achievement.status")
+        if event not in MANUAL_EVENTS:
+            raise ValidationError("status", "该状态变化只能由相应的业务操作引起。")
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("reason", "请填写理由。")
+        with self._vault.transaction() as conn:
+            found = self._visible(conn, actor, achievement_id)
+            status = next_status(found.status, event)
+            achievements.set_status(conn, achievement_id, status, updated_at=self._timestamp())
+            self._audit(
+                conn,
+                actor,
+                "achievement.status_changed",
+                "achievement",
+                achievement_id,
+                before={"status": found.status},
+                after={"status": status},
+                reason=reason,
+                level=found.draft.level,
+            )
+        return status
 
     # -- internals --------------------------------------------------------------------------
     def _pool_cutoff(self) -> dt.date:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.approvals import KINDS as APPROVAL_KINDS
+from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
 from desktop.domain.dates import format_cn_date, format_cn_datetime
 
 
@@ -99,6 +100,9 @@ def audit_action(code: str) -> str:
         "achievement.created": QCoreApplication.translate("Labels", "Achievement registered"),
         "achievement.updated": QCoreApplication.translate("Labels", "Achievement changed"),
         "achievement.exported": QCoreApplication.translate("Labels", "Achievement list exported"),
+        "achievement.status_changed": QCoreApplication.translate(
+            "Labels", "Achievement status changed"
+        ),
         "achievement.attachment_added": QCoreApplication.translate(
             "Labels", "Achievement attachment added"
         ),
@@ -357,7 +361,7 @@ def audit_value(field: str, value: object) -> str:
         "funding_type": funding_type,
         "role": completer_role,
         "ethics_status": ethics_status,
-        "status": approval_status,
+        "status": _status,
     }
     if name == "schema" and value == "created":
         return QCoreApplication.translate("Labels", "Created")
@@ -374,6 +378,10 @@ def audit_value(field: str, value: object) -> str:
         except ValueError:
             return value
     return value
+
+
+def _status(code: str) -> str:
+    return approval_status(code) if code in APPROVAL_STATUSES else achievement_status(code)
 
 
 def _kind(code: str) -> str:

@@ -165,3 +165,27 @@ def test_roles_without_the_register_are_refused(
     with pytest.raises(PermissionDenied, match="登记或修改科技成果"):
         service.create(approver, _draft(person))
     assert service.count(approver, AchievementQuery()) == 0
+
+
+def test_a_record_is_terminated_and_reopened_only_by_hand_with_a_reason(
+    unlocked: tuple[Vault, User], service: AchievementService, person: int
+) -> None:
+    vault, _ = unlocked
+    officer = _user(vault, "officer", ("transfer_officer",))
+    researcher = _user(vault, "researcher", ("researcher",))
+    achievement_id = service.create(officer, _draft(person))
+    with pytest.raises(ValidationError) as raised:
+        service.change_status(officer, achievement_id, "terminate", " ")
+    assert raised.value.field == "reason"
+    with pytest.raises(ValidationError, match="业务操作"):
+        service.change_status(officer, achievement_id, "complete", "已转让")
+    own = service.create(researcher, _draft(person, title="本人成果"))
+    with pytest.raises(PermissionDenied, match="终止或恢复科技成果"):
+        service.change_status(researcher, own, "terminate", "不再转化")
+    assert service.change_status(officer, achievement_id, "terminate", "专利已放弃") == "terminated"
+    assert service.get(officer, achievement_id).status == "terminated"
+    with pytest.raises(ValidationError, match="当前状态"):
+        service.change_status(officer, achievement_id, "terminate", "再次")
+    assert service.change_status(officer, achievement_id, "reopen", "误操作") == "registered"
+    entries = _log(vault)[:2]
+    assert entries == [("achievement.status_changed", "public")] * 2

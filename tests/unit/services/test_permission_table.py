@@ -213,6 +213,14 @@ TABLE: list[tuple[str, str, str, Call]] = [
         lambda w: w.services.achievements.update(w.actor, _achievement(w), _achievement_draft()),
     ),
     (
+        "achievements",
+        "change_status",
+        "achievement.status",
+        lambda w: w.services.achievements.change_status(
+            w.actor, _achievement(w), "terminate", "专利已放弃"
+        ),
+    ),
+    (
         "achievement_files",
         "list",
         "achievement.read",
