@@ -40,6 +40,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/audit.py
+	$(BIN)/python bench/registry.py
 
 translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build

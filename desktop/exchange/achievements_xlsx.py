@@ -767,6 +767,8 @@ def describe_query(query: AchievementQuery, departments: Mapping[int, str]) -> l
         parts.append(f"部门：{departments.get(query.department_id, query.department_id)}")
     if query.year is not None:
         parts.append(f"登记年份：{query.year}")
+    if query.pool is not None:
+        parts.append("先用后付成果池：" + ("池中成果" if query.pool else "非池中成果"))
     return parts
 
 

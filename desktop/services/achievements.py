@@ -34,7 +34,7 @@ from desktop.domain.permissions import (
     visible_levels,
 )
 from desktop.domain.pool import cutoff as pool_cutoff
-from desktop.errors import PermissionDenied, ValidationError
+from desktop.errors import PermissionDenied, StorageError, ValidationError
 from desktop.exchange.achievements_xlsx import (
     LEVEL,
     ImportPreview,
@@ -46,6 +46,8 @@ from desktop.exchange.achievements_xlsx import (
     person_labels,
     read_import,
 )
+from desktop.exchange.make_template import TEMPLATE
+from desktop.resources import resource_path
 from desktop.services.base import Service
 
 # Life-cycle steps an officer takes by hand; the rest follow from pricing and trading.
@@ -210,6 +212,19 @@ class AchievementService(Service):
                 )
         return len(drafts)
 
+    def save_import_template(self, actor: User, path: Path) -> None:
+        """Copy the shipped import template to ``path``, written atomically. Not audited: the
+        template holds no records."""
+        self._authorize(actor, "achievement.edit")
+        path = Path(path)
+        if path.suffix.lower() != ".xlsx":
+            raise ValidationError("file", "模板文件名须以 .xlsx 结尾。")
+        try:
+            data = resource_path(TEMPLATE).read_bytes()
+        except OSError as e:
+            raise StorageError(f"找不到程序自带的导入模板：{e.strerror or e}") from e
+        write_atomic(path, data)
+
     def export_xlsx(self, actor: User, path: Path, query: AchievementQuery) -> int:
         """Write the list as the actor sees it (filter and clearance) to an xlsx file; returns
         how many records it holds. Audited as ``achievement.exported`` (file, filter, count) at
@@ -326,6 +341,7 @@ def _query_snapshot(query: AchievementQuery) -> dict[str, object]:
         "level": query.level,
         "department_id": query.department_id,
         "year": query.year,
+        "pool": query.pool,
     }
     return {k: v for k, v in values.items() if v is not None}
 

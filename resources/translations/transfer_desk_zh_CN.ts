@@ -399,6 +399,10 @@
         <translation>编号</translation>
     </message>
     <message>
+        <source>Import achievements from Excel</source>
+        <translation>从 Excel 导入成果</translation>
+    </message>
+    <message>
         <source>Achievement type</source>
         <translation>成果类型</translation>
     </message>
@@ -439,6 +443,22 @@
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Saves the list as it is filtered now.</source>
+        <translation>按当前的检索和筛选条件导出成果清单。</translation>
+    </message>
+    <message>
+        <source>Download import template…</source>
+        <translation>下载导入模板…</translation>
+    </message>
+    <message>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -457,6 +477,54 @@
     <message>
         <source>All years</source>
         <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Pay-later pool</source>
+        <translation>先用后付成果池</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>In the pool</source>
+        <translation>池中成果</translation>
+    </message>
+    <message>
+        <source>Not in the pool</source>
+        <translation>非池中成果</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export the list to Excel</source>
+        <translation>将成果清单导出为 Excel 文件</translation>
+    </message>
+    <message>
+        <source>achievement-list.xlsx</source>
+        <translation>科技成果清单.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>achievement-import-template.xlsx</source>
+        <translation>成果导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Imported %1 achievements</source>
+        <translation>已导入 %1 条成果</translation>
+    </message>
+    <message>
+        <source>Exported %1 achievements to %2</source>
+        <translation>已导出 %1 条成果到 %2</translation>
+    </message>
+    <message>
+        <source>Import template saved to %1</source>
+        <translation>导入模板已保存到 %1</translation>
     </message>
     <message>
         <source>%1 found</source>
@@ -1334,6 +1402,73 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import achievements from Excel</source>
+        <translation>从 Excel 导入成果</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you choose. An import registers all the chosen rows or, if one of them fails, none.</source>
+        <translation>在您作出选择之前，不会写入任何内容。导入时所选的行要么全部登记，只要有一行失败就一行也不登记。</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>全部不导入</translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>全部导入</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Importing %1 achievements…</source>
+        <translation>正在导入 %1 条成果…</translation>
+    </message>
+    <message>
+        <source>Import only the rows without problems (%1)</source>
+        <translation>只导入无问题的行（%1 行）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The file holds no achievement rows.</source>
+        <translation>文件中没有成果数据行。</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 of them with problems</source>
+        <translation>共 %1 行，其中 %2 行有问题</translation>
+    </message>
+    <message>
+        <source>%1 rows, no problems found</source>
+        <translation>共 %1 行，未发现问题</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>System administrator</source>
@@ -1562,6 +1697,10 @@ SHA-256 %2</translation>
     <message>
         <source>Achievement list exported</source>
         <translation>导出成果清单</translation>
+    </message>
+    <message>
+        <source>Achievement status changed</source>
+        <translation>成果状态变更</translation>
     </message>
     <message>
         <source>Achievement attachment added</source>

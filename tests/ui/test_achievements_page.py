@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from reportlab.pdfgen import canvas
 
-from db import audit, users
+from db import achievements, audit, users
 from db.vault import Vault
 from desktop.domain.accounts import User, UserDraft
 from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
@@ -450,6 +450,44 @@ def test_filters_narrow_the_list(make_page, three, qtbot) -> None:  # type: igno
     assert page.model.rowCount() == 0
     assert page.count_label.text() == "找到 0 项成果"
     assert page.query == AchievementQuery(status="terminated", department_id=three.chem, year=2026)
+
+
+def test_the_pool_filter_narrows_the_list(make_page, world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Granted 2020-01-01, open, public and not negative-listed: in the pool on 2026-01-05
+    (three years held). Granted in 2024, classified or without IP: not in it."""
+    old_grant = (IpRight("201710601862.3", "2017-07-26", "2020-01-01"),)
+    with world.vault.transaction() as conn:
+        for title, changes in (
+            ("一种早年授权的专利", {"ip_rights": old_grant}),
+            ("一种近年授权的专利", {}),  # granted 2024-09-20
+            (
+                "一种早年授权的涉密专利",
+                {"ip_rights": old_grant, "level": "secret", "secrecy_mark": "秘密★10年"},
+            ),
+            ("一种技术秘密", {"kind": "know_how", "ip_rights": ()}),
+        ):
+            achievements.insert_achievement(
+                conn,
+                draft(world, title=title, **changes),
+                created_by=world.officer.id,
+                created_at="2026-01-05T08:03:00+00:00",
+            )
+    page = make_page()
+    assert page.pool_label.text() == "先用后付成果池"
+    combo = page.pool_filter
+    assert [combo.itemText(i) for i in range(combo.count())] == ["全部", "池中成果", "非池中成果"]
+    assert page.model.rowCount() == 4
+    choose(combo, True)
+    assert titles(page) == ["一种早年授权的专利"]
+    assert page.query.pool is True
+    assert page.count_label.text() == "找到 1 项成果"
+    choose(combo, False)
+    assert titles(page) == ["一种技术秘密", "一种早年授权的涉密专利", "一种近年授权的专利"]
+    assert page.query.pool is False
+    choose(combo, None)
+    assert page.model.rowCount() == 4
+    assert page.query == AchievementQuery()
+    assert page.count_label.text() == "共 4 项成果"
 
 
 def test_a_header_click_sorts_through_the_service(make_page, three, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -1,14 +1,18 @@
-"""The achievement register (成果登记): the list, its search and filters, and the record dialog."""
+"""The achievement register (成果登记): the list, its search and filters, the record dialog, and
+Excel in and out (import through ``ImportDialog``, export of the filtered list, the template)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +44,7 @@ from desktop.services.unit import UnitService
 from desktop.ui import labels
 from desktop.ui.errors import show_error
 from desktop.ui.forms.achievement_form import AchievementForm
+from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.models.achievement_table_model import AchievementTableModel, SortableColumn
 from desktop.ui.models.paged_table_model import PAGE_SIZE
 from desktop.ui.tasks import TaskRunner
@@ -47,6 +52,29 @@ from desktop.ui.widgets.attachment_list import AttachmentList
 
 SEARCH_DELAY_MS = 250
 TITLE_COLUMN = 1
+XLSX_FILTER = "Excel (*.xlsx)"
+
+OpenPathChooser = Callable[[QWidget], Path | None]
+SavePathChooser = Callable[[QWidget, str, str], Path | None]  # parent, caption, suggested name
+
+
+def choose_import_file(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("AchievementsPage", "Import achievements from Excel"),
+        "",
+        XLSX_FILTER,
+    )
+    return Path(name) if name else None
+
+
+def choose_xlsx_save_path(parent: QWidget, caption: str, suggested: str) -> Path | None:
+    """Ask where to save an xlsx file; a name typed without .xlsx gets it."""
+    name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, XLSX_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 class AchievementDialog(QDialog):
@@ -228,9 +256,15 @@ class AchievementsPage(QWidget):
         actor: User,
         parent: QWidget | None = None,
         files: AchievementFileService | None = None,
+        choose_open_path: OpenPathChooser = choose_import_file,
+        choose_save_path: SavePathChooser = choose_xlsx_save_path,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("achievements_page")
+        self._choose_open_path = choose_open_path
+        self._choose_save_path = choose_save_path
+        self._exchanging = False  # an export or a template copy is running
+        self.import_dialog: ImportDialog | None = None
         self._service = service
         self._files = files
         self._people = people
@@ -281,6 +315,15 @@ class AchievementsPage(QWidget):
         self.edit_button.setObjectName("edit_button")
         self.new_button.setVisible(self._can_edit)
         self.edit_button.setVisible(self._can_edit)
+        self.import_button = QPushButton(self.tr("Import Excel…"), self)
+        self.import_button.setObjectName("import_button")
+        self.import_button.setVisible(self._can_edit)
+        self.export_button = QPushButton(self.tr("Export Excel…"), self)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setToolTip(self.tr("Saves the list as it is filtered now."))
+        self.template_button = QPushButton(self.tr("Download import template…"), self)
+        self.template_button.setObjectName("template_button")
+        self.template_button.setVisible(self._can_edit)
 
         self.kind_filter = self._filter_combo("kind_filter", self.tr("All types"))
         for code in KINDS:
@@ -293,8 +336,18 @@ class AchievementsPage(QWidget):
             self.level_filter.addItem(labels.clearance(code), code)
         self.department_filter = self._filter_combo("department_filter", self.tr("All departments"))
         self.year_filter = self._filter_combo("year_filter", self.tr("All years"))
+        self.pool_label = QLabel(self.tr("Pay-later pool"), self)
+        self.pool_label.setObjectName("pool_label")
+        self.pool_filter = self._filter_combo("pool_filter", self.tr("All"))
+        self.pool_filter.addItem(self.tr("In the pool"), True)
+        self.pool_filter.addItem(self.tr("Not in the pool"), False)
+        self.pool_label.setBuddy(self.pool_filter)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count_label")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTableView(self)
         self.table.setObjectName("table")
@@ -319,6 +372,9 @@ class AchievementsPage(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.template_button)
         filters = QHBoxLayout()
         for combo in (
             self.kind_filter,
@@ -328,12 +384,16 @@ class AchievementsPage(QWidget):
             self.year_filter,
         ):
             filters.addWidget(combo)
+        filters.addSpacing(12)
+        filters.addWidget(self.pool_label)
+        filters.addWidget(self.pool_filter)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
 
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_timer.timeout.connect(self._on_search_timer_timeout)
@@ -343,12 +403,16 @@ class AchievementsPage(QWidget):
             self.level_filter,
             self.department_filter,
             self.year_filter,
+            self.pool_filter,
         ):
             combo.currentIndexChanged.connect(self._on_filter_current_index_changed)
         header.sectionClicked.connect(self._on_header_section_clicked)
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.template_button.clicked.connect(self._on_template_button_clicked)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(
             self._on_selection_model_selection_changed
@@ -381,6 +445,44 @@ class AchievementsPage(QWidget):
     def open_edit(self, achievement_id: int) -> None:
         """Open the dialog for a record once it and the people register have been read."""
         self._open(achievement_id)
+
+    def open_import(self, path: Path) -> ImportDialog | None:
+        """Check ``path`` in the import dialog; the user chooses there what to import."""
+        if not self._can_edit or self.import_dialog is not None:
+            return None
+        self.status_label.clear()
+        dialog = ImportDialog(self._service, self._runner, self._actor, path, self)
+        dialog.imported.connect(self._on_import_dialog_imported)
+        dialog.finished.connect(self._on_import_dialog_finished)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def export_to(self, path: Path) -> None:
+        """Write the list as it is filtered now to ``path`` (xlsx), off the UI thread."""
+        if self._exchanging:
+            return
+        service, actor, query = self._service, self._actor, self._query
+        self._start_exchange(self.tr("Exporting…"))
+        self._runner.run(
+            lambda: (service.export_xlsx(actor, path, query), path),
+            self._on_exported,
+            self._on_exchange_failed,
+        )
+
+    def save_template_to(self, path: Path) -> None:
+        """Copy the import template to ``path``, off the UI thread."""
+        if self._exchanging or not self._can_edit:
+            return
+        service, actor = self._service, self._actor
+
+        def job() -> Path:
+            service.save_import_template(actor, path)
+            return path
+
+        self._start_exchange("")
+        self._runner.run(job, self._on_template_saved, self._on_exchange_failed)
 
     # -- slots ------------------------------------------------------------------------------
     def _on_search_edit_text_changed(self, _text: str) -> None:
@@ -437,6 +539,47 @@ class AchievementsPage(QWidget):
     def _on_dialog_finished(self, _result: int) -> None:
         self.dialog = None
 
+    def _on_import_button_clicked(self) -> None:
+        path = self._choose_open_path(self)
+        if path is not None:
+            self.open_import(path)
+
+    def _on_export_button_clicked(self) -> None:
+        path = self._choose_save_path(
+            self, self.tr("Export the list to Excel"), self.tr("achievement-list.xlsx")
+        )
+        if path is not None:
+            self.export_to(path)
+
+    def _on_template_button_clicked(self) -> None:
+        path = self._choose_save_path(
+            self, self.tr("Save the import template"), self.tr("achievement-import-template.xlsx")
+        )
+        if path is not None:
+            self.save_template_to(path)
+
+    def _on_import_dialog_imported(self, count: int) -> None:
+        self.status_label.setText(self.tr("Imported %1 achievements").replace("%1", str(count)))
+        self.reload()
+
+    def _on_import_dialog_finished(self, _result: int) -> None:
+        self.import_dialog = None
+
+    def _on_exported(self, result: tuple[int, Path]) -> None:
+        count, path = result
+        self._finish_exchange(
+            self.tr("Exported %1 achievements to %2")
+            .replace("%1", str(count))
+            .replace("%2", str(path))
+        )
+
+    def _on_template_saved(self, path: Path) -> None:
+        self._finish_exchange(self.tr("Import template saved to %1").replace("%1", str(path)))
+
+    def _on_exchange_failed(self, error: AppError) -> None:
+        self._finish_exchange("")
+        show_error(self, error)
+
     def _on_error(self, error: AppError) -> None:
         show_error(self, error)
 
@@ -449,6 +592,7 @@ class AchievementsPage(QWidget):
             level=self.level_filter.currentData(),
             department_id=self.department_filter.currentData(),
             year=self.year_filter.currentData(),
+            pool=self.pool_filter.currentData(),
             sort=self._query.sort,
             descending=self._query.descending,
         )
@@ -468,7 +612,7 @@ class AchievementsPage(QWidget):
     def _count_text(self, count: int) -> str:
         q = self._query
         narrowed = q.text or any(
-            v is not None for v in (q.kind, q.status, q.level, q.department_id, q.year)
+            v is not None for v in (q.kind, q.status, q.level, q.department_id, q.year, q.pool)
         )
         text = self.tr("%1 found") if narrowed else self.tr("%1 achievements")
         return text.replace("%1", str(count))
@@ -543,5 +687,17 @@ class AchievementsPage(QWidget):
         finally:
             combo.blockSignals(False)
 
+    def _start_exchange(self, text: str) -> None:
+        self._exchanging = True
+        self.status_label.setText(text)
+        self._update_buttons()
+
+    def _finish_exchange(self, text: str) -> None:
+        self._exchanging = False
+        self.status_label.setText(text)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.selected_row() is not None)
+        self.export_button.setEnabled(not self._exchanging)
+        self.template_button.setEnabled(not self._exchanging)

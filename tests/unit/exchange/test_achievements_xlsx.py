@@ -568,3 +568,12 @@ def test_the_completer_cell_never_fails_other_than_with_a_message(text: str) -> 
 
 def test_row_problems_are_plain_values() -> None:
     assert RowProblem(3, x.KIND, "原因") == RowProblem(3, x.KIND, "原因")
+
+
+def test_the_pool_filter_is_described_in_the_export() -> None:
+    from desktop.domain.achievements import AchievementQuery
+    from desktop.exchange.achievements_xlsx import describe_query
+
+    assert "先用后付成果池：池中成果" in describe_query(AchievementQuery(pool=True), {})
+    assert "先用后付成果池：非池中成果" in describe_query(AchievementQuery(pool=False), {})
+    assert not any("成果池" in p for p in describe_query(AchievementQuery(), {}))

@@ -294,6 +294,14 @@ TABLE: list[tuple[str, str, str, Call]] = [
     ),
     (
         "achievements",
+        "save_import_template",
+        "achievement.edit",
+        lambda w: w.services.achievements.save_import_template(
+            w.actor, w.tmp / f"{w.fresh('template')}.xlsx"
+        ),
+    ),
+    (
+        "achievements",
         "export_xlsx",
         "achievement.read",
         lambda w: w.services.achievements.export_xlsx(

@@ -1,0 +1,890 @@
+"""The achievement register at 100,000 records: first page, search, import and memory, beside
+plain SQLite.
+
+Prints figures; it is not a test. Run with ``make bench`` or ``.venv/bin/python bench/registry.py``.
+
+It builds (once; later runs reuse it) a vault with ``--count`` demo achievements through
+``desktop.exchange.demo`` (``generate`` + ``load``: the first-run set-up, accounts, people, and the
+records through the register's import, each audited) with the fast test KDF, then measures as the
+transfer officer (clearance 绝密, so every record is visible):
+
+1. first page shown: ``AchievementsPage`` built in an offscreen QApplication, ``reload()``, until
+   the view has fetched its first rows; and the bare service calls ``count`` + ``page(0, 200)``;
+2. search: about 130 queries taken from the vault (1, 2, 3, 4+ character terms from the titles,
+   completers' names, IP-number fragments, two-term queries, misses), each ``count`` +
+   ``page(0, 100)`` through ``AchievementService``; also the list sorted by each column and a few
+   filters;
+3. import: the newest ``--import-rows`` records written to an xlsx as the export writes them,
+   then ``preview_import`` + ``import_rows(only_good=True)`` into a copy of the big vault;
+4. peak memory: a child process opens the vault, shows the page, jumps to the end of the list and
+   back, then reads every page of the list, and reports ``ru_maxrss`` after each step; beside it a
+   child that only shows a QTableView;
+5. baseline: the same ``db.achievements`` queries on a plain SQLite copy of the vault
+   (``sqlcipher_export`` into a temporary file, deleted at the end) through a stdlib-sqlite3
+   SQLAlchemy engine opened with the vault's pragmas.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import math
+import os
+import platform
+import pstats
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import Connection, Engine, create_engine, event  # noqa: E402
+
+from db import achievements as db_achievements  # noqa: E402
+from db import connection, unit  # noqa: E402
+from db import people as db_people  # noqa: E402
+from db.kdf import KdfParams  # noqa: E402
+from db.vault import Vault  # noqa: E402
+from desktop.domain.accounts import User  # noqa: E402
+from desktop.domain.achievements import SORT_KEYS, AchievementQuery  # noqa: E402
+from desktop.domain.permissions import visible_levels  # noqa: E402
+from desktop.domain.pool import cutoff as pool_cutoff  # noqa: E402
+from desktop.exchange import demo  # noqa: E402
+from desktop.exchange.achievements_xlsx import (  # noqa: E402
+    describe_query,
+    export_bytes,
+    person_labels,
+)
+from desktop.services.bundle import Services, build_services, local_now  # noqa: E402
+
+FIRST_PAGE_GOAL_S = 0.200
+SEARCH_P95_GOAL_S = 0.050
+IMPORT_GOAL_S = 10.0
+MEMORY_GOAL_MB = 300  # 10^6 bytes
+FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)  # = tests.support.TEST_KDF
+PASSPHRASE = "Bench-Liaoning-2025-chengguo"
+OFFICER = "officer"  # demo.ACCOUNTS: the transfer officer, clearance raised to 绝密 by demo.load
+CACHE_FORMAT = 1  # bump when the way the cached vault is built changes
+PAGE_ROWS = 200  # desktop.ui.models.paged_table_model.PAGE_SIZE
+SEARCH_ROWS = 100
+TIMEOUT = 600
+
+
+# -- figures ------------------------------------------------------------------------------------
+def p95(values: Sequence[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f}"
+
+
+def timed(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = fn(*args)
+    return time.perf_counter() - started, value
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    from sqlcipher3 import dbapi2
+
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, SQLCipher's SQLite {dbapi2.sqlite_version}, "
+        f"stdlib SQLite {sqlite3.sqlite_version}"
+    )
+
+
+# -- the vault ----------------------------------------------------------------------------------
+def default_vault_path(cache: Path, count: int, seed: int) -> Path:
+    return cache / f"registry-{count}-{seed}-v{CACHE_FORMAT}" / "vault.db"
+
+
+def vault_files(db_path: Path) -> list[Path]:
+    names = (db_path.name, db_path.name + ".keys", db_path.name + "-wal", db_path.name + "-shm")
+    return [db_path.with_name(n) for n in names if db_path.with_name(n).exists()]
+
+
+def vault_mib(db_path: Path) -> float:
+    return sum(p.stat().st_size for p in vault_files(db_path) if p.suffix != ".keys") / 2**20
+
+
+def build_vault(db_path: Path, count: int, seed: int) -> float:
+    """A new demo vault at ``db_path``, built in a sibling folder and moved in place when done
+    (an interrupted build is never reused). Returns the seconds it took."""
+    final = db_path.parent
+    partial = final.with_name(final.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    vault = Vault(partial / db_path.name)
+    clock = demo.DemoClock()
+    services = build_services(vault, now=clock, kdf=lambda: FAST_KDF)
+    data = demo.generate(count, seed=seed, today=local_now().date())
+    shown = [0]
+
+    def progress(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if tenth > shown[0]:
+            shown[0] = tenth
+            print(f"  {done:,}/{total:,} after {time.perf_counter() - started:.0f} s", flush=True)
+
+    started = time.perf_counter()
+    try:
+        result = demo.load(services, clock, data, passphrase=PASSPHRASE, progress=progress)
+    finally:
+        vault.lock()
+    seconds = time.perf_counter() - started
+    print(
+        f"  {result.achievements:,} achievements, {result.people:,} people in {seconds:.0f} s "
+        f"({result.achievements / seconds:,.0f} records/s, KDF m=8 MiB t=1)"
+    )
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(partial, final)
+    return seconds
+
+
+def open_services(db_path: Path) -> tuple[Services, User]:
+    """Services over the vault, unlocked read-only as the officer (no audit entry written)."""
+    services = build_services(Vault(db_path), kdf=lambda: FAST_KDF)
+    ids = [user_id for user_id, login in services.session.logins() if login == OFFICER]
+    if not ids:
+        raise SystemExit(f"{db_path} has no login {OFFICER!r}: not a demo vault")
+    return services, services.session.unlock_read_only(ids[0], PASSPHRASE)
+
+
+def copy_vault(db_path: Path, dest: Path) -> Path:
+    """A copy of a locked vault's files (database, WAL if any, key slots) in folder ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in vault_files(db_path):
+        if not path.name.endswith("-shm"):
+            shutil.copyfile(path, dest / path.name)
+    return dest / db_path.name
+
+
+# -- plain SQLite baseline ---------------------------------------------------------------------
+def export_plain(services: Services, dest: Path) -> None:
+    """The whole vault decrypted into a plain SQLite file (SQLCipher's sqlcipher_export)."""
+    vault = services.achievements._vault
+    with vault.read() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("ATTACH DATABASE ? AS plaintext KEY ''", (str(dest),))
+        try:
+            raw.execute("SELECT sqlcipher_export('plaintext')").fetchall()
+        finally:
+            raw.execute("DETACH DATABASE plaintext")
+
+
+def plain_engine(path: Path) -> Engine:
+    """A stdlib-sqlite3 engine opened like the vault's (same pragmas but the cipher's, explicit
+    BEGIN as db.vault does)."""
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        for pragma in connection.PRAGMAS:
+            if "cipher" not in pragma:
+                dbapi_conn.execute(pragma).fetchall()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+@dataclass(frozen=True)
+class Lister:
+    """count + list_page for one query, on either database: ``read`` opens a connection with a
+    read transaction, ``levels``/``cutoff`` are the officer's scope as the service passes it."""
+
+    read: Callable[[], contextlib.AbstractContextManager[Connection]]
+    levels: tuple[str, ...]
+    cutoff: date
+
+    def count_and_page(self, query: AchievementQuery, offset: int, limit: int) -> int:
+        with self.read() as conn:
+            n = db_achievements.count(conn, query, levels=self.levels, pool_cutoff=self.cutoff)
+            rows = db_achievements.list_page(
+                conn,
+                query,
+                levels=self.levels,
+                offset=offset,
+                limit=limit,
+                pool_cutoff=self.cutoff,
+            )
+        assert len(rows) == min(limit, max(0, n - offset))
+        return n
+
+
+def service_lister(
+    services: Services, officer: User
+) -> Callable[[AchievementQuery, int, int], int]:
+    service = services.achievements
+
+    def run(query: AchievementQuery, offset: int, limit: int) -> int:
+        n = service.count(officer, query)
+        rows = service.page(officer, offset, limit, query)
+        assert len(rows) == min(limit, max(0, n - offset))
+        return n
+
+    return run
+
+
+# -- search queries -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Search:
+    kind: str
+    text: str
+
+
+SEARCH_KINDS = (
+    ("1 char", 15),
+    ("2 chars", 20),
+    ("3 chars", 20),
+    ("4+ chars", 20),
+    ("person name", 15),
+    ("IP number part", 15),
+    ("two terms", 15),
+    ("miss", 10),
+)
+MISSES = (
+    "鲸",
+    "舰",
+    "区块",
+    "石墨烯",
+    "量子计算",
+    "脑机接口",
+    "钙钛矿电池",
+    "航空发动机叶片",
+    "ZX2099",
+    "区块链 溯源",
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def search_queries(services: Services, officer: User, seed: int) -> list[Search]:
+    """Realistic queries drawn from the vault itself (so ``--vault`` may hold any demo data)."""
+    rng = random.Random(f"bench-registry-{seed}")
+    service = services.achievements
+    total = service.count(officer, AchievementQuery())
+    rows = []
+    for _ in range(10):
+        rows += service.page(
+            officer, rng.randrange(max(1, total - PAGE_ROWS)), 50, AchievementQuery()
+        )
+    runs = [run for r in rows for run in _CJK.findall(r.title)]
+    numbers = [n for r in rows for n in r.ip_numbers.split("，") if n]
+    names = [p.name for p in services.people.page(officer, 0, 2000)]
+
+    def piece(length: int) -> str:
+        candidates = [r for r in runs if len(r) >= length]
+        run = rng.choice(candidates)
+        start = rng.randrange(len(run) - length + 1)
+        return run[start : start + length]
+
+    def number_part() -> str:
+        number = rng.choice(numbers)
+        how = rng.randrange(3)
+        if how == 0:
+            return number  # the whole number, as pasted from a certificate
+        if how == 1:
+            return number[: rng.randint(6, min(10, len(number)))]  # its beginning
+        return number[-rng.randint(5, min(8, len(number))) :]  # its end, check digit included
+
+    makers: dict[str, Callable[[], str]] = {
+        "1 char": lambda: piece(1),
+        "2 chars": lambda: piece(2),
+        "3 chars": lambda: piece(3),
+        "4+ chars": lambda: piece(rng.randint(4, 8)),
+        "person name": lambda: rng.choice(names),
+        "IP number part": number_part,
+        "two terms": lambda: f"{piece(rng.randint(2, 3))} {piece(rng.randint(2, 4))}",
+    }
+    queries = [Search("miss", m) for m in MISSES]
+    for kind, n in SEARCH_KINDS:
+        if kind in makers:
+            queries += [Search(kind, makers[kind]()) for _ in range(n)]
+    return queries
+
+
+# -- 1. first page ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FirstPage:
+    build: float  # AchievementsPage() + show()
+    reload: float  # page.reload(): the count, on the UI thread
+    rows: float  # until the view's first page of rows came back from the service
+    total: float
+
+
+def first_page_ui(services: Services, officer: User, runs: int) -> list[FirstPage]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_font, install_translation
+    from desktop.ui.pages.achievements_page import AchievementsPage
+    from desktop.ui.tasks import TaskRunner
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    quiet_qt()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    install_font(app)
+    translator = install_translation(app, "zh_CN")  # noqa: F841 (kept alive while in use)
+    runner = TaskRunner()
+    service = services.achievements
+    fetched: list[float] = []
+    real_page = service.page
+
+    def page_fn(*args: Any) -> Any:
+        rows = real_page(*args)
+        fetched.append(time.perf_counter())
+        return rows
+
+    service.page = page_fn  # type: ignore[method-assign,assignment]  # the page's model calls it by name
+    results = []
+    try:
+        for _ in range(runs + 1):  # the first is a warm-up (imports, fonts, first paint)
+            fetched.clear()
+            started = time.perf_counter()
+            page = AchievementsPage(service, services.people, services.unit, runner, officer)
+            page.resize(1280, 800)
+            page.show()
+            built = time.perf_counter()
+            page.reload()
+            reloaded = time.perf_counter()
+            assert page.model.rowCount() > 0
+            deadline = started + 30
+            while not fetched and time.perf_counter() < deadline:
+                app.processEvents()
+            if not fetched:
+                raise SystemExit("the view never asked for its first rows")
+            app.processEvents()  # the paint that follows the rows
+            done = time.perf_counter()
+            results.append(
+                FirstPage(built - started, reloaded - built, fetched[0] - reloaded, done - started)
+            )
+            runner.wait()  # the filter choices (departments, years) on the worker thread
+            app.processEvents()
+            page.close()
+            page.deleteLater()
+            app.processEvents()
+    finally:
+        del service.page
+    return results[1:]
+
+
+# -- 3. import ----------------------------------------------------------------------------------
+def write_import_file(services: Services, officer: User, path: Path, rows: int) -> None:
+    """The newest ``rows`` records as the register's export writes them (AchievementService.
+    export_xlsx writes the whole filtered list; this takes its steps for exactly ``rows``)."""
+    query = AchievementQuery()
+    vault = services.achievements._vault
+    with vault.read() as conn:
+        listed = db_achievements.list_page(
+            conn,
+            query,
+            levels=visible_levels(officer),
+            offset=0,
+            limit=rows,
+            pool_cutoff=pool_cutoff(date.today()),
+        )
+        records = db_achievements.get_many(conn, [r.id for r in listed])
+        everyone = db_people.list_page(conn, offset=0, limit=db_people.count(conn))
+        names = {d.id: d.name for d in unit.list_departments(conn)}
+    path.write_bytes(
+        export_bytes(
+            listed,
+            drafts={i: found.draft for i, found in records.items()},
+            person_labels=person_labels(everyone),
+            filters=describe_query(query, names),
+            exported_at=datetime.now().isoformat(timespec="minutes"),
+            exported_by="bench",
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Imported:
+    preview: float
+    imported: float
+    good: int
+    bad: int
+
+
+def import_into(db_path: Path, xlsx: Path, *, profile: bool) -> Imported:
+    services, officer = open_services(db_path)
+    try:
+        preview_s, preview = timed(lambda: services.achievements.preview_import(officer, xlsx))
+        profiler = cProfile.Profile() if profile else None
+        if profiler:
+            profiler.enable()
+        import_s, n = timed(
+            lambda: services.achievements.import_rows(officer, preview, only_good=True)
+        )
+        if profiler:
+            profiler.disable()
+            print_profile(profiler, "import_rows", 18)
+    finally:
+        services.session.lock()
+    return Imported(preview_s, import_s, n, len(preview.bad_rows))
+
+
+# -- 4. memory (child processes) ----------------------------------------------------------------
+def peak() -> str:
+    """``ru_maxrss`` and, where Linux has it, VmHWM (the peak RSS of this program image), in MB."""
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
+    status = Path("/proc/self/status")
+    hwm = maxrss
+    if status.exists():
+        for field in status.read_text().splitlines():
+            if field.startswith("VmHWM:"):
+                hwm = int(field.split()[1]) * 1024 / 1e6
+    return f"{maxrss:.1f} {hwm:.1f}"
+
+
+def quiet_qt() -> None:
+    """The offscreen platform warns on every top-level window; the rest still goes to stderr."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def memory_child(db_path: Path) -> None:
+    """Run in a child: report ru_maxrss after each step, one ``name value`` line each."""
+    passphrase = sys.stdin.readline().rstrip("\n")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_font, install_translation
+    from desktop.ui.pages.achievements_page import AchievementsPage
+    from desktop.ui.tasks import TaskRunner
+
+    quiet_qt()
+    app = QApplication([sys.argv[0]])
+    install_font(app)
+    translator = install_translation(app, "zh_CN")  # noqa: F841
+    print("started", peak(), flush=True)
+    services = build_services(Vault(db_path), kdf=lambda: FAST_KDF)
+    officer_id = next(i for i, login in services.session.logins() if login == OFFICER)
+    officer = services.session.unlock_read_only(officer_id, passphrase)
+    print("unlocked", peak(), flush=True)
+    runner = TaskRunner()
+    page = AchievementsPage(services.achievements, services.people, services.unit, runner, officer)
+    page.resize(1280, 800)
+    page.show()
+    page.reload()
+    model, table = page.model, page.table
+
+    def settle(wanted: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while not wanted():
+            if time.monotonic() > deadline:
+                raise SystemExit("the view did not settle")
+            app.processEvents()
+        runner.wait()
+        app.processEvents()
+
+    pages = model._pages  # which pages the model holds: the only way to see that it fetched
+    settle(lambda: 0 in pages)
+    print("shown", peak(), flush=True)
+    print("rows", model.rowCount(), flush=True)
+    last = (model.rowCount() - 1) // PAGE_ROWS
+    table.scrollToBottom()
+    settle(lambda: last in pages)
+    table.scrollToTop()
+    app.processEvents()
+    print("end_and_back", peak(), flush=True)
+    print("pages_jump", len(pages), flush=True)
+    for number in range(last + 1):  # what holding Page Down through the whole list does
+        model.row(number * PAGE_ROWS)
+    table.scrollToBottom()
+    settle(lambda: True)
+    print("every_page", peak(), flush=True)
+    print("pages_held", len(pages), flush=True)
+    page.close()
+    services.session.lock()
+
+
+BARE_CHILD = r"""
+import resource, sys
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTableView
+app = QApplication(sys.argv[:1])
+view = QTableView()
+view.setModel(QStandardItemModel(200, 9))
+view.resize(1280, 800)
+view.show()
+app.processEvents()
+maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+status = open("/proc/self/status").read()
+hwm = int(status.split("VmHWM:")[1].split()[0]) * 1024 / 1e6
+print("shown", maxrss, hwm, flush=True)
+"""
+# Linux keeps the largest RSS a process had across exec, and a child made by fork/vfork starts
+# with its parent's: spawned from this (large) process, a child's ru_maxrss would report ours.
+# A small Python in between (its own ru_maxrss is polluted, never read) starts them clean.
+LAUNCHER = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"
+
+
+def run_child(args: list[str], stdin: str) -> dict[str, list[float]]:
+    """``name value…`` lines the child printed, by name."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, sys.executable, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=TIMEOUT,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"child failed (exit {done.returncode}):\n{done.stderr}")
+    marks: dict[str, list[float]] = {}
+    for line in done.stdout.splitlines():
+        name, *values = line.split()
+        marks[name] = [float(v) for v in values]
+    return marks
+
+
+# -- profiling ----------------------------------------------------------------------------------
+def print_profile(profiler: cProfile.Profile, label: str, lines: int) -> None:
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(lines)
+    body = out.getvalue()
+    start = body.find("   ncalls")
+    print(f"\n  cProfile of {label} (by own time):")
+    for line in body[start:].rstrip().splitlines():
+        print("    " + line[:150])
+
+
+@contextlib.contextmanager
+def captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
+    """The SQL statements (with their parameters) run on ``engine`` inside the block."""
+    statements: list[tuple[str, Any]] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        statements.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+
+def query_plans(engine: Engine, statements: list[tuple[str, Any]]) -> list[str]:
+    """SQLite's plan of each SELECT, one line each (EXPLAIN QUERY PLAN, same parameters)."""
+    plans = []
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        for statement, params in statements:
+            if statement.lstrip().upper().startswith("SELECT"):
+                rows = raw.execute(f"EXPLAIN QUERY PLAN {statement}", params).fetchall()
+                plans.append(" / ".join(str(r[-1]) for r in rows))
+    return plans
+
+
+# -- main ---------------------------------------------------------------------------------------
+def line(label: str, values: Sequence[float], note: str = "") -> str:
+    shown = " ".join(f"{v * 1000:.0f}" for v in values[:12]) + (" …" if len(values) > 12 else "")
+    return (
+        f"  {label:<40} median {ms(statistics.median(values))} ms  p95 {ms(p95(values))} ms"
+        f"  [{shown}]{note}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000, help="achievements (default 100,000)")
+    parser.add_argument("--seed", type=int, default=demo.DEFAULT_SEED, help="demo data seed")
+    parser.add_argument(
+        "--vault",
+        type=Path,
+        help="use this demo vault (built there when missing); its logins must open with the "
+        "bench passphrase. Default: a cached vault under --cache, keyed by count and seed",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "td-bench-registry",
+        help="folder of cached vaults (default: %(default)s)",
+    )
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each first page")
+    parser.add_argument("--passes", type=int, default=3, help="passes over the search queries")
+    parser.add_argument("--import-rows", type=int, default=10_000, help="rows imported")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the slowest searches and the import"
+    )
+    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.memory_child is not None:
+        memory_child(args.memory_child)
+        return 0
+
+    print(f"machine: {machine()}")
+    db_path: Path = args.vault or default_vault_path(args.cache, args.count, args.seed)
+    if db_path.exists():
+        print(f"vault: reusing {db_path} ({vault_mib(db_path):.0f} MiB)")
+    else:
+        print(f"vault: building {db_path} with {args.count:,} achievements (seed {args.seed})")
+        build_vault(db_path, args.count, args.seed)
+        print(f"  vault file {vault_mib(db_path):.0f} MiB")
+
+    with tempfile.TemporaryDirectory(prefix="td-bench-registry-") as tmp:
+        work = Path(tmp)
+        import_copy = copy_vault(db_path, work / "import")  # before anyone opens the vault
+        services, officer = open_services(db_path)
+        try:
+            report(args, services, officer, db_path, import_copy, work)
+        finally:
+            services.session.lock()
+            # the plaintext copy and the import copy go with the folder
+    return 0
+
+
+def report(
+    args: argparse.Namespace,
+    services: Services,
+    officer: User,
+    db_path: Path,
+    import_copy: Path,
+    work: Path,
+) -> None:
+    levels = visible_levels(officer)
+    cutoff = pool_cutoff(local_now().date())
+    total = services.achievements.count(officer, AchievementQuery())
+    print(f"  {total:,} achievements visible to {officer.display_name} ({officer.clearance})")
+
+    plain_path = work / "plain.db"
+    seconds, _ = timed(lambda: export_plain(services, plain_path))
+    print(
+        f"baseline: sqlcipher_export to a plain SQLite file in {seconds:.1f} s "
+        f"({plain_path.stat().st_size / 2**20:.0f} MiB, deleted at the end)"
+    )
+    engine = plain_engine(plain_path)
+    try:
+        cipher = service_lister(services, officer)
+        plain = Lister(engine.connect, levels, cutoff)
+        queries = search_queries(services, officer, args.seed)
+        results = measure_lists(args, cipher, plain, queries, total)
+        if args.profile:
+            profile_searches(results, services, officer)
+    finally:
+        engine.dispose()
+        plain_path.unlink(missing_ok=True)
+
+    print("\n1. first page shown (AchievementsPage in an offscreen QApplication, officer)")
+    ui = first_page_ui(services, officer, args.runs)
+    print(line("construct + show", [r.build for r in ui]))
+    print(line("reload(): count on the UI thread", [r.reload for r in ui]))
+    print(line("until the view's first rows are fetched", [r.rows for r in ui]))
+    print(line("total: construction → first rows", [r.total for r in ui]))
+    first_page_s = statistics.median(r.total for r in ui)
+
+    print(f"\n3. import {args.import_rows:,} rows into a copy of the vault")
+    xlsx = work / "import.xlsx"
+    seconds, _ = timed(lambda: write_import_file(services, officer, xlsx, args.import_rows))
+    print(
+        f"  {'writing the xlsx (the export, newest rows)':<40} {seconds:7.2f} s "
+        f"({xlsx.stat().st_size / 2**20:.1f} MiB)"
+    )
+    imported = import_into(import_copy, xlsx, profile=args.profile)
+    import_total = imported.preview + imported.imported
+    print(f"  {'preview_import (read + check every row)':<40} {imported.preview:7.2f} s")
+    print(
+        f"  {'import_rows(only_good=True)':<40} {imported.imported:7.2f} s "
+        f"({imported.good:,} imported, {imported.bad} bad rows, "
+        f"{imported.good / imported.imported:,.0f} rows/s)"
+    )
+    print(f"  {'total':<40} {import_total:7.2f} s")
+
+    print("\n4. peak memory (child processes started clean; ru_maxrss and VmHWM, MB = 10^6 B)")
+    bare = run_child(["-c", BARE_CHILD], "")
+    marks = run_child(
+        [str(Path(__file__).resolve()), "--memory-child", str(db_path)], PASSPHRASE + "\n"
+    )
+    rows, jump, held = (int(marks[k][0]) for k in ("rows", "pages_jump", "pages_held"))
+    print(f"  {'':<46} {'ru_maxrss':>9} {'VmHWM':>7}")
+    for label, (maxrss, hwm) in (
+        ("baseline: bare PySide6 + QTableView shown", bare["shown"]),
+        ("Transfer Desk: imports, QApplication, font", marks["started"]),
+        ("+ vault unlocked (officer)", marks["unlocked"]),
+        ("+ page shown with its first rows", marks["shown"]),
+        (f"+ to the end of {rows:,} rows and back ({jump} pages)", marks["end_and_back"]),
+        (f"+ every page read ({held} pages held)", marks["every_page"]),
+    ):
+        print(f"  {label:<46} {maxrss:6.0f} MB {hwm:4.0f} MB")
+
+    print("\ngoals")
+    search_p95 = p95(results["search"])
+    print(
+        f"  first page shown ≤ {FIRST_PAGE_GOAL_S * 1000:.0f} ms: median "
+        f"{first_page_s * 1000:.0f} ms: {verdict(first_page_s <= FIRST_PAGE_GOAL_S)}"
+    )
+    print(
+        f"  search p95 ≤ {SEARCH_P95_GOAL_S * 1000:.0f} ms: {search_p95 * 1000:.0f} ms "
+        f"over {len(results['search'])} timings: {verdict(search_p95 <= SEARCH_P95_GOAL_S)}"
+    )
+    print(
+        f"  import {args.import_rows:,} rows ≤ {IMPORT_GOAL_S:.0f} s: {import_total:.1f} s: "
+        f"{verdict(import_total <= IMPORT_GOAL_S)}"
+    )
+    memory, every = marks["end_and_back"][0], marks["every_page"][0]
+    print(
+        f"  peak memory with the list open ≤ {MEMORY_GOAL_MB} MB: {memory:.0f} MB "
+        f"(every page read: {every:.0f} MB): {verdict(memory <= MEMORY_GOAL_MB)}"
+    )
+
+
+def measure_lists(
+    args: argparse.Namespace,
+    cipher: Callable[[AchievementQuery, int, int], int],
+    plain: Lister,
+    queries: list[Search],
+    total: int,
+) -> dict[str, Any]:
+    """Sections 1 (service part), 2 and 5: every query on the vault and on plain SQLite."""
+    both = (("vault, service", cipher), ("plain SQLite, db functions", plain.count_and_page))
+    results: dict[str, Any] = {}
+
+    print(f"\n1. first page: count + page(0, {PAGE_ROWS}), whole register, newest first")
+    for label, run in both:
+        values = [timed(run, AchievementQuery(), 0, PAGE_ROWS)[0] for _ in range(args.runs)]
+        print(line(label, values))
+        results.setdefault("first", {})[label] = values
+    for label, run in both:
+        last = max(0, total - PAGE_ROWS)
+        values = [timed(run, AchievementQuery(), last, PAGE_ROWS)[0] for _ in range(3)]
+        print(line(f"{label}: last page (offset {last:,})", values))
+
+    print(
+        f"\n2. search: {len(queries)} queries × {args.passes} passes, count + page(0, "
+        f"{SEARCH_ROWS}), shuffled each pass"
+    )
+    times: dict[str, dict[Search, list[float]]] = {label: {} for label, _ in both}
+    hits: dict[Search, int] = {}
+    rng = random.Random(args.seed)
+    for _ in range(args.passes):
+        order = list(queries)
+        rng.shuffle(order)
+        for q in order:
+            query = AchievementQuery(text=q.text)
+            for label, run in both:
+                seconds, n = timed(run, query, 0, SEARCH_ROWS)
+                times[label].setdefault(q, []).append(seconds)
+                hits[q] = n
+    print(
+        f"  {'class':<16} {'n':>3} {'hits (median)':>13}   vault: median / p95 / max ms"
+        "      plain SQLite: median / p95 / max ms"
+    )
+    kinds = [k for k, _ in SEARCH_KINDS]
+    for kind in [*kinds, "all"]:
+        chosen = [q for q in queries if kind in ("all", q.kind)]
+        if not chosen:
+            continue
+        cols = []
+        for label, _ in both:
+            values = [t for q in chosen for t in times[label][q]]
+            cols.append(f"{ms(statistics.median(values))} {ms(p95(values))} {ms(max(values))}")
+        median_hits = statistics.median(hits[q] for q in chosen)
+        print(f"  {kind:<16} {len(chosen):>3} {median_hits:>13,.0f}   {cols[0]}      {cols[1]}")
+    missed = sum(1 for q in queries if q.kind == "miss" and hits[q] == 0)
+    print(f"  ({missed} of the {sum(q.kind == 'miss' for q in queries)} misses found nothing)")
+    slowest = sorted(queries, key=lambda q: -statistics.median(times["vault, service"][q]))[:8]
+    print("  slowest on the vault (median ms, plain ms, hits):")
+    for q in slowest:
+        print(
+            f"    {q.text!r:<24} {q.kind:<15} {ms(statistics.median(times['vault, service'][q]))}"
+            f" {ms(statistics.median(times['plain SQLite, db functions'][q]))} {hits[q]:>7,}"
+        )
+    results["search"] = [t for q in queries for t in times["vault, service"][q]]
+    results["slowest"] = slowest
+    results["times"] = times
+
+    print(f"\n   sorted by each column (count + page(0, {PAGE_ROWS}), ascending) and filters")
+    extra: list[tuple[str, AchievementQuery]] = [
+        (f"sort {key}", AchievementQuery(sort=key, descending=False)) for key in SORT_KEYS
+    ]
+    year = date.today().year - 2
+    extra += [
+        ("filter kind=invention_patent", AchievementQuery(kind="invention_patent")),
+        ("filter level=secret", AchievementQuery(level="secret")),
+        (f"filter year={year}", AchievementQuery(year=year)),
+        ("filter department_id=3", AchievementQuery(department_id=3)),
+        ("filter pool=True", AchievementQuery(pool=True)),
+        ("filter year + 2-char search", AchievementQuery(year=year, text="合金")),
+    ]
+    print(f"  {'query':<32} vault median ms   plain median ms   rows")
+    for label, query in extra:
+        medians: list[float] = []
+        n = 0
+        for _, run in both:
+            values = []
+            for _ in range(3):
+                seconds, n = timed(run, query, 0, PAGE_ROWS)
+                values.append(seconds)
+            medians.append(statistics.median(values))
+        print(f"  {label:<32} {ms(medians[0])}           {ms(medians[1])}        {n:>7,}")
+    return results
+
+
+def profile_searches(results: dict[str, Any], services: Services, officer: User) -> None:
+    """Where the time of the slowest searches goes: count vs page, the plans, cProfile."""
+    service = services.achievements
+    engine = service._vault._require_engine()
+    print("\n   profile of the slowest searches (vault, service): count vs page, query plans")
+    profiler = cProfile.Profile()
+    for q in results["slowest"][:5]:
+        query = AchievementQuery(text=q.text)
+        count_s = statistics.median(timed(service.count, officer, query)[0] for _ in range(3))
+        page_s = statistics.median(
+            timed(service.page, officer, 0, SEARCH_ROWS, query)[0] for _ in range(3)
+        )
+        print(f"    {q.text!r}: count {ms(count_s)} ms, page {ms(page_s)} ms")
+        with captured(engine) as statements:
+            profiler.enable()
+            service.count(officer, query)
+            service.page(officer, 0, SEARCH_ROWS, query)
+            profiler.disable()
+        for label, plan in zip(("count", "page"), query_plans(engine, statements), strict=False):
+            print(f"      {label}: {plan}")
+    print_profile(profiler, "the five slowest searches", 12)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
