@@ -443,6 +443,22 @@
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Terminate…</source>
+        <translation>终止…</translation>
+    </message>
+    <message>
+        <source>Ends the record's life cycle, with a reason.</source>
+        <translation>终止该成果的转化流程，须填写理由。</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Brings a terminated record back, with a reason.</source>
+        <translation>恢复已终止的成果，须填写理由。</translation>
+    </message>
+    <message>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
@@ -3045,6 +3061,53 @@ The user must change it at the first login.</source>
     <message>
         <source>The language changes when the program restarts.</source>
         <translation>重新启动程序后切换语言。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Terminate achievement</source>
+        <translation>终止成果</translation>
+    </message>
+    <message>
+        <source>Reopen achievement</source>
+        <translation>恢复成果</translation>
+    </message>
+    <message>
+        <source>Terminate “%1”? The record stays in the register with everything in it; it can be reopened later.</source>
+        <translation>终止“%1”？该记录及其全部内容仍保留在登记簿中，以后可以恢复。</translation>
+    </message>
+    <message>
+        <source>Reopen “%1”? It goes back into the life cycle.</source>
+        <translation>恢复“%1”？该成果将重新进入转化流程。</translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2</source>
+        <translation>状态：%1 → %2</translation>
+    </message>
+    <message>
+        <source>e.g. the patent has lapsed, the completers withdrew it</source>
+        <translation>例如：专利已失效、完成人撤回</translation>
+    </message>
+    <message>
+        <source>e.g. terminated by mistake, a new buyer has come forward</source>
+        <translation>例如：误操作终止、出现新的受让方</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

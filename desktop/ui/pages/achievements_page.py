@@ -29,6 +29,7 @@ from desktop.domain.accounts import User
 from desktop.domain.achievements import (
     KINDS,
     STATUSES,
+    TRANSITIONS,
     Achievement,
     AchievementDraft,
     AchievementQuery,
@@ -47,6 +48,7 @@ from desktop.ui.forms.achievement_form import AchievementForm
 from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.models.achievement_table_model import AchievementTableModel, SortableColumn
 from desktop.ui.models.paged_table_model import PAGE_SIZE
+from desktop.ui.status_dialog import StatusDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.attachment_list import AttachmentList
 
@@ -276,6 +278,8 @@ class AchievementsPage(QWidget):
         self._opening = False
         self._select_after_reload: int | None = None
         self.dialog: AchievementDialog | None = None
+        self._can_change_status = allowed(actor, "achievement.status")
+        self.status_dialog: StatusDialog | None = None
 
         columns = [
             SortableColumn(self.tr("Number"), lambda r: str(r.id), "id"),
@@ -315,6 +319,14 @@ class AchievementsPage(QWidget):
         self.edit_button.setObjectName("edit_button")
         self.new_button.setVisible(self._can_edit)
         self.edit_button.setVisible(self._can_edit)
+        self.terminate_button = QPushButton(self.tr("Terminate…"), self)
+        self.terminate_button.setObjectName("terminate_button")
+        self.terminate_button.setToolTip(self.tr("Ends the record's life cycle, with a reason."))
+        self.reopen_button = QPushButton(self.tr("Reopen…"), self)
+        self.reopen_button.setObjectName("reopen_button")
+        self.reopen_button.setToolTip(self.tr("Brings a terminated record back, with a reason."))
+        self.terminate_button.setVisible(self._can_change_status)
+        self.reopen_button.setVisible(self._can_change_status)
         self.import_button = QPushButton(self.tr("Import Excel…"), self)
         self.import_button.setObjectName("import_button")
         self.import_button.setVisible(self._can_edit)
@@ -372,6 +384,8 @@ class AchievementsPage(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.terminate_button)
+        top.addWidget(self.reopen_button)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         top.addWidget(self.template_button)
@@ -410,6 +424,8 @@ class AchievementsPage(QWidget):
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.terminate_button.clicked.connect(self._on_terminate_button_clicked)
+        self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.template_button.clicked.connect(self._on_template_button_clicked)
@@ -445,6 +461,23 @@ class AchievementsPage(QWidget):
     def open_edit(self, achievement_id: int) -> None:
         """Open the dialog for a record once it and the people register have been read."""
         self._open(achievement_id)
+
+    def open_status_dialog(self, row: AchievementRow, event: str) -> StatusDialog | None:
+        """Ask for the reason to ``event`` ("terminate" or "reopen") the record in ``row``;
+        None when the user may not, the life cycle does not allow it, or a dialog is open."""
+        if (
+            not self._can_change_status
+            or event not in TRANSITIONS.get(row.status, {})
+            or self.status_dialog is not None
+            or self.dialog is not None
+        ):
+            return None
+        dialog = StatusDialog(self._service, self._runner, self._actor, row, event, self)
+        dialog.saved.connect(self._on_status_dialog_saved)
+        dialog.finished.connect(self._on_status_dialog_finished)
+        self.status_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_import(self, path: Path) -> ImportDialog | None:
         """Check ``path`` in the import dialog; the user chooses there what to import."""
@@ -517,6 +550,23 @@ class AchievementsPage(QWidget):
 
     def _on_table_double_clicked(self, _index: QModelIndex) -> None:
         self._on_edit_button_clicked()
+
+    def _on_terminate_button_clicked(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_status_dialog(row, "terminate")
+
+    def _on_reopen_button_clicked(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_status_dialog(row, "reopen")
+
+    def _on_status_dialog_saved(self, achievement_id: int, _status: str) -> None:
+        self._select_after_reload = achievement_id
+        self.reload()
+
+    def _on_status_dialog_finished(self, _result: int) -> None:
+        self.status_dialog = None
 
     def _on_selection_model_selection_changed(
         self, _selected: QItemSelection, _deselected: QItemSelection
@@ -699,5 +749,9 @@ class AchievementsPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.selected_row() is not None)
+        row = self.selected_row()
+        events = TRANSITIONS.get(row.status, {}) if row is not None else {}
+        self.terminate_button.setEnabled("terminate" in events)
+        self.reopen_button.setEnabled("reopen" in events)
         self.export_button.setEnabled(not self._exchanging)
         self.template_button.setEnabled(not self._exchanging)
