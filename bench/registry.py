@@ -38,6 +38,7 @@ import random
 import re
 import resource
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -45,7 +46,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -441,18 +442,22 @@ class Imported:
 
 
 def import_into(db_path: Path, xlsx: Path, *, profile: bool) -> Imported:
+    """Time preview_import and import_rows into the vault at ``db_path`` (a copy). With
+    ``profile``, a second import of the first 1,000 rows runs under cProfile afterwards, so
+    the profiler's overhead stays out of the timed figures."""
     services, officer = open_services(db_path)
+    service = services.achievements
     try:
-        preview_s, preview = timed(lambda: services.achievements.preview_import(officer, xlsx))
-        profiler = cProfile.Profile() if profile else None
-        if profiler:
-            profiler.enable()
-        import_s, n = timed(
-            lambda: services.achievements.import_rows(officer, preview, only_good=True)
-        )
-        if profiler:
-            profiler.disable()
-            print_profile(profiler, "import_rows", 18)
+        preview_s, preview = timed(service.preview_import, officer, xlsx)
+        import_s, n = timed(lambda: service.import_rows(officer, preview, only_good=True))
+        if profile:
+            part = replace(preview, rows=preview.rows[:1000], problems=())
+            profiler = cProfile.Profile()
+            profiler.runcall(service.preview_import, officer, xlsx)
+            print_profile(profiler, f"preview_import ({preview.row_count:,} rows)", 15)
+            profiler = cProfile.Profile()
+            profiler.runcall(service.import_rows, officer, part, only_good=True)
+            print_profile(profiler, f"import_rows ({len(part.rows):,} rows)", 15)
     finally:
         services.session.lock()
     return Imported(preview_s, import_s, n, len(preview.bad_rows))
@@ -482,8 +487,8 @@ def quiet_qt() -> None:
     qInstallMessageHandler(handler)
 
 
-def memory_child(db_path: Path) -> None:
-    """Run in a child: report ru_maxrss after each step, one ``name value`` line each."""
+def memory_child(db_path: Path, every_page: bool) -> None:
+    """Run in a child: report the peak memory after each step, one ``name value…`` line each."""
     passphrase = sys.stdin.readline().rstrip("\n")
     from PySide6.QtWidgets import QApplication
 
@@ -521,18 +526,23 @@ def memory_child(db_path: Path) -> None:
     print("shown", peak(), flush=True)
     print("rows", model.rowCount(), flush=True)
     last = (model.rowCount() - 1) // PAGE_ROWS
+    started = time.perf_counter()
     table.scrollToBottom()
     settle(lambda: last in pages)
+    print("jump_seconds", time.perf_counter() - started, flush=True)
     table.scrollToTop()
     app.processEvents()
     print("end_and_back", peak(), flush=True)
     print("pages_jump", len(pages), flush=True)
-    for number in range(last + 1):  # what holding Page Down through the whole list does
-        model.row(number * PAGE_ROWS)
-    table.scrollToBottom()
-    settle(lambda: True)
-    print("every_page", peak(), flush=True)
-    print("pages_held", len(pages), flush=True)
+    if every_page:
+        started = time.perf_counter()
+        for number in range(last + 1):  # what holding Page Down through the whole list does
+            model.row(number * PAGE_ROWS)
+        print("every_page_seconds", time.perf_counter() - started, flush=True)
+        table.scrollToBottom()
+        settle(lambda: True)
+        print("every_page", peak(), flush=True)
+        print("pages_held", len(pages), flush=True)
     page.close()
     services.session.lock()
 
@@ -581,14 +591,18 @@ def run_child(args: list[str], stdin: str) -> dict[str, list[float]]:
 
 # -- profiling ----------------------------------------------------------------------------------
 def print_profile(profiler: cProfile.Profile, label: str, lines: int) -> None:
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    stats.sort_stats("tottime").print_stats(lines)
-    body = out.getvalue()
-    start = body.find("   ncalls")
-    print(f"\n  cProfile of {label} (by own time):")
-    for line in body[start:].rstrip().splitlines():
-        print("    " + line[:150])
+    """The project's own functions by cumulative time, then everything by own time."""
+    print(f"\n  cProfile of {label} (times include the profiler's overhead)")
+    for title, sort, restrictions in (
+        ("our functions, by cumulative time", "cumulative", (str(ROOT / "(db|desktop)") + "/",)),
+        ("all functions, by own time", "tottime", ()),
+    ):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(sort).print_stats(*restrictions, lines)
+        body = out.getvalue()
+        print(f"    {title}:")
+        for text in body[body.find("   ncalls") :].rstrip().splitlines():
+            print("    " + text.replace(str(ROOT) + "/", "")[:150])
 
 
 @contextlib.contextmanager
@@ -628,6 +642,9 @@ def line(label: str, values: Sequence[float], note: str = "") -> str:
     )
 
 
+SECTIONS = ("lists", "page", "import", "memory")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000, help="achievements (default 100,000)")
@@ -644,17 +661,38 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(tempfile.gettempdir()) / "td-bench-registry",
         help="folder of cached vaults (default: %(default)s)",
     )
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help="comma-separated sections to run: lists (service first page, search, sorts, "
+        "filters, plain SQLite), page (the widget), import, memory (default: all)",
+    )
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each first page")
     parser.add_argument("--passes", type=int, default=3, help="passes over the search queries")
     parser.add_argument("--import-rows", type=int, default=10_000, help="rows imported")
     parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help="what-if: measure a copy of the vault after ANALYZE (planner statistics)",
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="cProfile the slowest searches and the import"
+    )
+    parser.add_argument(
+        "--every-page",
+        action="store_true",
+        help="memory: also read every page of the list, as Page Down to the end would (slow)",
     )
     parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child is not None:
-        memory_child(args.memory_child)
+        memory_child(args.memory_child, args.every_page)
         return 0
+    sections = {name.strip() for name in args.only.split(",") if name.strip()}
+    if not sections or not sections <= set(SECTIONS):
+        parser.error(f"--only takes a comma-separated choice of {', '.join(SECTIONS)}")
+    # Killed (timeout, Ctrl+C): still delete the plaintext copy and the vault copies.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     print(f"machine: {machine()}")
     db_path: Path = args.vault or default_vault_path(args.cache, args.count, args.seed)
@@ -667,55 +705,120 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="td-bench-registry-") as tmp:
         work = Path(tmp)
-        import_copy = copy_vault(db_path, work / "import")  # before anyone opens the vault
+        if args.analyze:
+            db_path = copy_vault(db_path, work / "analyzed")
+            seconds = analyze(db_path)
+            print(f"what-if: measuring a copy after ANALYZE (which took {seconds:.2f} s)")
+        # The import goes into a copy made before anyone opens the vault (nothing in the WAL).
+        import_copy = copy_vault(db_path, work / "import") if "import" in sections else None
         services, officer = open_services(db_path)
         try:
-            report(args, services, officer, db_path, import_copy, work)
+            goals = run_sections(args, sections, services, officer, db_path, import_copy, work)
         finally:
             services.session.lock()
-            # the plaintext copy and the import copy go with the folder
+            # the plaintext copy and the vault copies go with the folder
+    print("\ngoals (set for 100,000 records and 10,000 imported rows)")
+    for text in goals:
+        print(f"  {text}")
     return 0
 
 
-def report(
+def analyze(db_path: Path) -> float:
+    """Run ANALYZE on the vault at ``db_path`` (a copy): the statistics the planner lacks."""
+    services, _officer = open_services(db_path)
+    try:
+        with services.achievements._vault.read() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            seconds, _ = timed(lambda: raw.execute("ANALYZE").fetchall())
+    finally:
+        services.session.lock()
+    return seconds
+
+
+def run_sections(
     args: argparse.Namespace,
+    sections: set[str],
     services: Services,
     officer: User,
     db_path: Path,
-    import_copy: Path,
+    import_copy: Path | None,
     work: Path,
-) -> None:
-    levels = visible_levels(officer)
-    cutoff = pool_cutoff(local_now().date())
+) -> list[str]:
+    """Run the chosen sections; returns one line per goal measured."""
     total = services.achievements.count(officer, AchievementQuery())
     print(f"  {total:,} achievements visible to {officer.display_name} ({officer.clearance})")
+    goals = []
+    if "lists" in sections:
+        search = section_lists(args, services, officer, work, total)
+        goals.append(
+            f"search p95 ≤ {SEARCH_P95_GOAL_S * 1000:.0f} ms: {p95(search) * 1000:.0f} ms "
+            f"over {len(search)} timings: {verdict(p95(search) <= SEARCH_P95_GOAL_S)}"
+        )
+    if "page" in sections:
+        first = section_page(args, services, officer)
+        goals.append(
+            f"first page shown ≤ {FIRST_PAGE_GOAL_S * 1000:.0f} ms: median "
+            f"{first * 1000:.0f} ms: {verdict(first <= FIRST_PAGE_GOAL_S)}"
+        )
+    if import_copy is not None:
+        seconds = section_import(args, services, officer, import_copy, work)
+        goals.append(
+            f"import {args.import_rows:,} rows ≤ {IMPORT_GOAL_S:.0f} s: {seconds:.1f} s: "
+            f"{verdict(seconds <= IMPORT_GOAL_S)}"
+        )
+    if "memory" in sections:
+        memory, every = section_memory(db_path, args.every_page)
+        also = "" if every is None else f" (every page read: {every:.0f} MB)"
+        goals.append(
+            f"peak memory with the list open ≤ {MEMORY_GOAL_MB} MB: {memory:.0f} MB{also}: "
+            f"{verdict(memory <= MEMORY_GOAL_MB)}"
+        )
+    return goals
 
+
+def section_lists(
+    args: argparse.Namespace, services: Services, officer: User, work: Path, total: int
+) -> list[float]:
+    """Sections 1 (the service part), 2 and 5; returns every search timing on the vault."""
     plain_path = work / "plain.db"
-    seconds, _ = timed(lambda: export_plain(services, plain_path))
-    print(
-        f"baseline: sqlcipher_export to a plain SQLite file in {seconds:.1f} s "
-        f"({plain_path.stat().st_size / 2**20:.0f} MiB, deleted at the end)"
-    )
-    engine = plain_engine(plain_path)
     try:
-        cipher = service_lister(services, officer)
-        plain = Lister(engine.connect, levels, cutoff)
-        queries = search_queries(services, officer, args.seed)
-        results = measure_lists(args, cipher, plain, queries, total)
-        if args.profile:
-            profile_searches(results, services, officer)
+        seconds, _ = timed(lambda: export_plain(services, plain_path))
+        print(
+            f"baseline: sqlcipher_export to a plain SQLite file in {seconds:.1f} s "
+            f"({plain_path.stat().st_size / 2**20:.0f} MiB, deleted at the end)"
+        )
+        engine = plain_engine(plain_path)
+        try:
+            cipher = service_lister(services, officer)
+            plain = Lister(engine.connect, visible_levels(officer), pool_cutoff(date.today()))
+            queries = search_queries(services, officer, args.seed)
+            results = measure_lists(args, cipher, plain, queries, total)
+            if args.profile:
+                profile_searches(results, services, officer)
+        finally:
+            engine.dispose()
     finally:
-        engine.dispose()
         plain_path.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{plain_path}{suffix}").unlink(missing_ok=True)
+    search: list[float] = results["search"]
+    return search
 
-    print("\n1. first page shown (AchievementsPage in an offscreen QApplication, officer)")
+
+def section_page(args: argparse.Namespace, services: Services, officer: User) -> float:
+    print("\n1b. first page shown: AchievementsPage in an offscreen QApplication (officer)")
     ui = first_page_ui(services, officer, args.runs)
     print(line("construct + show", [r.build for r in ui]))
     print(line("reload(): count on the UI thread", [r.reload for r in ui]))
     print(line("until the view's first rows are fetched", [r.rows for r in ui]))
     print(line("total: construction → first rows", [r.total for r in ui]))
-    first_page_s = statistics.median(r.total for r in ui)
+    return statistics.median(r.total for r in ui)
 
+
+def section_import(
+    args: argparse.Namespace, services: Services, officer: User, import_copy: Path, work: Path
+) -> float:
     print(f"\n3. import {args.import_rows:,} rows into a copy of the vault")
     xlsx = work / "import.xlsx"
     seconds, _ = timed(lambda: write_import_file(services, officer, xlsx, args.import_rows))
@@ -724,51 +827,45 @@ def report(
         f"({xlsx.stat().st_size / 2**20:.1f} MiB)"
     )
     imported = import_into(import_copy, xlsx, profile=args.profile)
-    import_total = imported.preview + imported.imported
+    total = imported.preview + imported.imported
     print(f"  {'preview_import (read + check every row)':<40} {imported.preview:7.2f} s")
     print(
         f"  {'import_rows(only_good=True)':<40} {imported.imported:7.2f} s "
         f"({imported.good:,} imported, {imported.bad} bad rows, "
         f"{imported.good / imported.imported:,.0f} rows/s)"
     )
-    print(f"  {'total':<40} {import_total:7.2f} s")
+    print(f"  {'total':<40} {total:7.2f} s")
+    return total
 
+
+def section_memory(db_path: Path, every_page: bool) -> tuple[float, float | None]:
     print("\n4. peak memory (child processes started clean; ru_maxrss and VmHWM, MB = 10^6 B)")
     bare = run_child(["-c", BARE_CHILD], "")
-    marks = run_child(
-        [str(Path(__file__).resolve()), "--memory-child", str(db_path)], PASSPHRASE + "\n"
-    )
-    rows, jump, held = (int(marks[k][0]) for k in ("rows", "pages_jump", "pages_held"))
-    print(f"  {'':<46} {'ru_maxrss':>9} {'VmHWM':>7}")
-    for label, (maxrss, hwm) in (
+    child = [str(Path(__file__).resolve()), "--memory-child", str(db_path)]
+    marks = run_child(child + (["--every-page"] if every_page else []), PASSPHRASE + "\n")
+    rows, jump = int(marks["rows"][0]), int(marks["pages_jump"][0])
+    steps = [
         ("baseline: bare PySide6 + QTableView shown", bare["shown"]),
         ("Transfer Desk: imports, QApplication, font", marks["started"]),
         ("+ vault unlocked (officer)", marks["unlocked"]),
         ("+ page shown with its first rows", marks["shown"]),
         (f"+ to the end of {rows:,} rows and back ({jump} pages)", marks["end_and_back"]),
-        (f"+ every page read ({held} pages held)", marks["every_page"]),
-    ):
+    ]
+    if every_page:
+        held = int(marks["pages_held"][0])
+        steps.append((f"+ every page read ({held} pages held)", marks["every_page"]))
+    print(f"  {'':<46} {'ru_maxrss':>9} {'VmHWM':>7}")
+    for label, (maxrss, hwm) in steps:
         print(f"  {label:<46} {maxrss:6.0f} MB {hwm:4.0f} MB")
-
-    print("\ngoals")
-    search_p95 = p95(results["search"])
-    print(
-        f"  first page shown ≤ {FIRST_PAGE_GOAL_S * 1000:.0f} ms: median "
-        f"{first_page_s * 1000:.0f} ms: {verdict(first_page_s <= FIRST_PAGE_GOAL_S)}"
-    )
-    print(
-        f"  search p95 ≤ {SEARCH_P95_GOAL_S * 1000:.0f} ms: {search_p95 * 1000:.0f} ms "
-        f"over {len(results['search'])} timings: {verdict(search_p95 <= SEARCH_P95_GOAL_S)}"
-    )
-    print(
-        f"  import {args.import_rows:,} rows ≤ {IMPORT_GOAL_S:.0f} s: {import_total:.1f} s: "
-        f"{verdict(import_total <= IMPORT_GOAL_S)}"
-    )
-    memory, every = marks["end_and_back"][0], marks["every_page"][0]
-    print(
-        f"  peak memory with the list open ≤ {MEMORY_GOAL_MB} MB: {memory:.0f} MB "
-        f"(every page read: {every:.0f} MB): {verdict(memory <= MEMORY_GOAL_MB)}"
-    )
+    print(f"  scrollToBottom → last page fetched: {marks['jump_seconds'][0] * 1000:.0f} ms")
+    if every_page:
+        seconds = marks["every_page_seconds"][0]
+        print(
+            f"  reading every page took {seconds:.0f} s "
+            f"({seconds / (held or 1) * 1000:.0f} ms a page: each is an OFFSET query)"
+        )
+        return marks["end_and_back"][0], marks["every_page"][0]
+    return marks["end_and_back"][0], None
 
 
 def measure_lists(
@@ -782,7 +879,7 @@ def measure_lists(
     both = (("vault, service", cipher), ("plain SQLite, db functions", plain.count_and_page))
     results: dict[str, Any] = {}
 
-    print(f"\n1. first page: count + page(0, {PAGE_ROWS}), whole register, newest first")
+    print(f"\n1a. first page through the service: count + page(0, {PAGE_ROWS}), newest first")
     for label, run in both:
         values = [timed(run, AchievementQuery(), 0, PAGE_ROWS)[0] for _ in range(args.runs)]
         print(line(label, values))
@@ -836,7 +933,7 @@ def measure_lists(
     results["slowest"] = slowest
     results["times"] = times
 
-    print(f"\n   sorted by each column (count + page(0, {PAGE_ROWS}), ascending) and filters")
+    print(f"\n2b. sorted by each column (count + page(0, {PAGE_ROWS}), ascending) and filters")
     extra: list[tuple[str, AchievementQuery]] = [
         (f"sort {key}", AchievementQuery(sort=key, descending=False)) for key in SORT_KEYS
     ]
