@@ -83,6 +83,7 @@ OFFICER = "officer"  # demo.ACCOUNTS: the transfer officer, clearance raised to 
 CACHE_FORMAT = 1  # bump when the way the cached vault is built changes
 PAGE_ROWS = 200  # desktop.ui.models.paged_table_model.PAGE_SIZE
 SEARCH_ROWS = 100
+VAULT = "vault (service)"
 TIMEOUT = 600
 
 
@@ -204,17 +205,19 @@ def export_plain(services: Services, dest: Path) -> None:
             raw.execute("DETACH DATABASE plaintext")
 
 
-def plain_engine(path: Path) -> Engine:
-    """A stdlib-sqlite3 engine opened like the vault's (same pragmas but the cipher's, explicit
-    BEGIN as db.vault does)."""
-    engine = create_engine(f"sqlite:///{path}")
+def plain_engine(path: Path, module: Any) -> Engine:
+    """An engine over the plain file through the DB-API ``module`` (stdlib ``sqlite3``, or
+    SQLCipher's driver given no key, which then reads plain SQLite files), opened like the
+    vault's: the same pragmas but the cipher's, explicit BEGIN as db.vault does."""
 
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
+    def connect() -> Any:
+        conn = module.connect(str(path), isolation_level=None, check_same_thread=False)
         for pragma in connection.PRAGMAS:
             if "cipher" not in pragma:
-                dbapi_conn.execute(pragma).fetchall()
+                conn.execute(pragma).fetchall()
+        return conn
+
+    engine = create_engine("sqlite://", module=module, creator=connect)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
@@ -232,7 +235,7 @@ class Lister:
     levels: tuple[str, ...]
     cutoff: date
 
-    def count_and_page(self, query: AchievementQuery, offset: int, limit: int) -> int:
+    def run(self, query: AchievementQuery, offset: int, limit: int) -> int:
         with self.read() as conn:
             n = db_achievements.count(conn, query, levels=self.levels, pool_cutoff=self.cutoff)
             rows = db_achievements.list_page(
@@ -780,27 +783,34 @@ def run_sections(
 def section_lists(
     args: argparse.Namespace, services: Services, officer: User, work: Path, total: int
 ) -> list[float]:
-    """Sections 1 (the service part), 2 and 5; returns every search timing on the vault."""
+    """Sections 1a, 2 and 5; returns every search timing on the vault."""
+    from sqlcipher3 import dbapi2
+
     plain_path = work / "plain.db"
     try:
-        seconds, _ = timed(lambda: export_plain(services, plain_path))
+        seconds, _ = timed(export_plain, services, plain_path)
         print(
             f"baseline: sqlcipher_export to a plain SQLite file in {seconds:.1f} s "
             f"({plain_path.stat().st_size / 2**20:.0f} MiB, deleted at the end)"
         )
-        engine = plain_engine(plain_path)
+        same = plain_engine(plain_path, dbapi2)
+        stdlib = plain_engine(plain_path, sqlite3)
         try:
-            cipher = service_lister(services, officer)
-            plain = Lister(engine.connect, visible_levels(officer), pool_cutoff(date.today()))
+            scope = (visible_levels(officer), pool_cutoff(date.today()))
+            engines: dict[str, Callable[[AchievementQuery, int, int], int]] = {
+                VAULT: service_lister(services, officer),
+                f"plain, SQLite {dbapi2.sqlite_version}": Lister(same.connect, *scope).run,
+                f"plain, stdlib {sqlite3.sqlite_version}": Lister(stdlib.connect, *scope).run,
+            }
             queries = search_queries(services, officer, args.seed)
-            results = measure_lists(args, cipher, plain, queries, total)
+            results = measure_lists(args, engines, queries, total)
             if args.profile:
                 profile_searches(results, services, officer)
         finally:
-            engine.dispose()
+            same.dispose()
+            stdlib.dispose()
     finally:
-        plain_path.unlink(missing_ok=True)
-        for suffix in ("-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm"):
             Path(f"{plain_path}{suffix}").unlink(missing_ok=True)
     search: list[float] = results["search"]
     return search
@@ -870,30 +880,32 @@ def section_memory(db_path: Path, every_page: bool) -> tuple[float, float | None
 
 def measure_lists(
     args: argparse.Namespace,
-    cipher: Callable[[AchievementQuery, int, int], int],
-    plain: Lister,
+    engines: dict[str, Callable[[AchievementQuery, int, int], int]],
     queries: list[Search],
     total: int,
 ) -> dict[str, Any]:
-    """Sections 1 (service part), 2 and 5: every query on the vault and on plain SQLite."""
-    both = (("vault, service", cipher), ("plain SQLite, db functions", plain.count_and_page))
+    """Sections 1a, 2, 2b and 5: every query on the vault (through the service) and on the
+    plain copy (the same db functions), interleaved so all see the same machine load."""
     results: dict[str, Any] = {}
+    names = list(engines)
 
     print(f"\n1a. first page through the service: count + page(0, {PAGE_ROWS}), newest first")
-    for label, run in both:
-        values = [timed(run, AchievementQuery(), 0, PAGE_ROWS)[0] for _ in range(args.runs)]
-        print(line(label, values))
-        results.setdefault("first", {})[label] = values
-    for label, run in both:
-        last = max(0, total - PAGE_ROWS)
-        values = [timed(run, AchievementQuery(), last, PAGE_ROWS)[0] for _ in range(3)]
-        print(line(f"{label}: last page (offset {last:,})", values))
+    last = max(0, total - PAGE_ROWS)
+    for offset, runs in ((0, args.runs), (last, 3)):
+        print(f"  offset {offset:,}:")
+        for name, run in engines.items():
+            print(
+                line(
+                    name,
+                    [timed(run, AchievementQuery(), offset, PAGE_ROWS)[0] for _ in range(runs)],
+                )
+            )
 
     print(
         f"\n2. search: {len(queries)} queries × {args.passes} passes, count + page(0, "
-        f"{SEARCH_ROWS}), shuffled each pass"
+        f"{SEARCH_ROWS}), shuffled each pass; ms"
     )
-    times: dict[str, dict[Search, list[float]]] = {label: {} for label, _ in both}
+    times: dict[str, dict[Search, list[float]]] = {name: {} for name in names}
     hits: dict[Search, int] = {}
     rng = random.Random(args.seed)
     for _ in range(args.passes):
@@ -901,37 +913,29 @@ def measure_lists(
         rng.shuffle(order)
         for q in order:
             query = AchievementQuery(text=q.text)
-            for label, run in both:
-                seconds, n = timed(run, query, 0, SEARCH_ROWS)
-                times[label].setdefault(q, []).append(seconds)
-                hits[q] = n
-    print(
-        f"  {'class':<16} {'n':>3} {'hits (median)':>13}   vault: median / p95 / max ms"
-        "      plain SQLite: median / p95 / max ms"
-    )
-    kinds = [k for k, _ in SEARCH_KINDS]
-    for kind in [*kinds, "all"]:
+            for name, run in engines.items():
+                seconds, hits[q] = timed(run, query, 0, SEARCH_ROWS)
+                times[name].setdefault(q, []).append(seconds)
+    print(f"  {'':<25}" + "".join(f"{name:>27}" for name in names))
+    head = f"{'':6}{'median':>7}{'p95':>7}{'max':>7}"
+    print(f"  {'class':<14} {'n':>3} {'hits':>6}" + head * len(names))
+    for kind in [*(k for k, _ in SEARCH_KINDS), "all"]:
         chosen = [q for q in queries if kind in ("all", q.kind)]
-        if not chosen:
-            continue
-        cols = []
-        for label, _ in both:
-            values = [t for q in chosen for t in times[label][q]]
-            cols.append(f"{ms(statistics.median(values))} {ms(p95(values))} {ms(max(values))}")
+        cols = ""
+        for name in names:
+            values = [t for q in chosen for t in times[name][q]]
+            cols += f"{'':6}{ms(statistics.median(values))}{ms(p95(values))}{ms(max(values))}"
         median_hits = statistics.median(hits[q] for q in chosen)
-        print(f"  {kind:<16} {len(chosen):>3} {median_hits:>13,.0f}   {cols[0]}      {cols[1]}")
+        print(f"  {kind:<14} {len(chosen):>3} {median_hits:>6,.0f}{cols}")
     missed = sum(1 for q in queries if q.kind == "miss" and hits[q] == 0)
-    print(f"  ({missed} of the {sum(q.kind == 'miss' for q in queries)} misses found nothing)")
-    slowest = sorted(queries, key=lambda q: -statistics.median(times["vault, service"][q]))[:8]
-    print("  slowest on the vault (median ms, plain ms, hits):")
+    print(f"  (hits: median per class; {missed} of the {len(MISSES)} misses found nothing)")
+    slowest = sorted(queries, key=lambda q: -statistics.median(times[VAULT][q]))[:8]
+    print("  slowest on the vault: medians in ms, " + ", ".join(names) + "; hits")
     for q in slowest:
-        print(
-            f"    {q.text!r:<24} {q.kind:<15} {ms(statistics.median(times['vault, service'][q]))}"
-            f" {ms(statistics.median(times['plain SQLite, db functions'][q]))} {hits[q]:>7,}"
-        )
-    results["search"] = [t for q in queries for t in times["vault, service"][q]]
+        medians = "".join(ms(statistics.median(times[name][q])) for name in names)
+        print(f"    {q.text!r:<20} {q.kind:<15}{medians} {hits[q]:>7,}")
+    results["search"] = [t for q in queries for t in times[VAULT][q]]
     results["slowest"] = slowest
-    results["times"] = times
 
     print(f"\n2b. sorted by each column (count + page(0, {PAGE_ROWS}), ascending) and filters")
     extra: list[tuple[str, AchievementQuery]] = [
@@ -946,17 +950,17 @@ def measure_lists(
         ("filter pool=True", AchievementQuery(pool=True)),
         ("filter year + 2-char search", AchievementQuery(year=year, text="合金")),
     ]
-    print(f"  {'query':<32} vault median ms   plain median ms   rows")
+    print(f"  {'median ms':<30}" + "".join(f"{name:>27}" for name in names) + "     rows")
     for label, query in extra:
-        medians: list[float] = []
+        cols = ""
         n = 0
-        for _, run in both:
+        for run in engines.values():
             values = []
             for _ in range(3):
                 seconds, n = timed(run, query, 0, PAGE_ROWS)
                 values.append(seconds)
-            medians.append(statistics.median(values))
-        print(f"  {label:<32} {ms(medians[0])}           {ms(medians[1])}        {n:>7,}")
+            cols += f"{ms(statistics.median(values)):>27}"
+        print(f"  {label:<30}{cols} {n:>8,}")
     return results
 
 
