@@ -1,27 +1,32 @@
 """The achievement register at 100,000 records: first page, search, import and memory, beside
 plain SQLite.
 
-Prints figures; it is not a test. Run with ``make bench`` or ``.venv/bin/python bench/registry.py``.
+Prints figures; it is not a test. Run with ``make bench`` or ``.venv/bin/python bench/registry.py``
+(bench/README.md explains the figures).
 
 It builds (once; later runs reuse it) a vault with ``--count`` demo achievements through
 ``desktop.exchange.demo`` (``generate`` + ``load``: the first-run set-up, accounts, people, and the
 records through the register's import, each audited) with the fast test KDF, then measures as the
-transfer officer (clearance 绝密, so every record is visible):
+transfer officer (clearance 绝密, so every record is visible), unlocked read-only:
 
-1. first page shown: ``AchievementsPage`` built in an offscreen QApplication, ``reload()``, until
-   the view has fetched its first rows; and the bare service calls ``count`` + ``page(0, 200)``;
-2. search: about 130 queries taken from the vault (1, 2, 3, 4+ character terms from the titles,
-   completers' names, IP-number fragments, two-term queries, misses), each ``count`` +
+1. first page: the service calls ``count`` + ``page(0, 200)`` (and the last page); and
+   ``AchievementsPage`` built in an offscreen QApplication and ``reload()``-ed until the view has
+   fetched its first rows;
+2. search: 130 distinct queries taken from the vault (1, 2, 3, 4+ character pieces of titles,
+   completers' names, IP-number pieces, two-term queries, misses), each ``count`` +
    ``page(0, 100)`` through ``AchievementService``; also the list sorted by each column and a few
    filters;
 3. import: the newest ``--import-rows`` records written to an xlsx as the export writes them,
-   then ``preview_import`` + ``import_rows(only_good=True)`` into a copy of the big vault;
+   then ``preview_import`` + ``import_rows(only_good=True)`` into a copy of the vault;
 4. peak memory: a child process opens the vault, shows the page, jumps to the end of the list and
-   back, then reads every page of the list, and reports ``ru_maxrss`` after each step; beside it a
-   child that only shows a QTableView;
-5. baseline: the same ``db.achievements`` queries on a plain SQLite copy of the vault
-   (``sqlcipher_export`` into a temporary file, deleted at the end) through a stdlib-sqlite3
-   SQLAlchemy engine opened with the vault's pragmas.
+   back (with ``--every-page``, then reads every page), and reports ``ru_maxrss`` after each step;
+   beside it a child that only shows a QTableView;
+5. baseline: the same ``db.achievements`` queries on a plain copy of the vault (``sqlcipher_export``
+   into a temporary file, deleted at the end) through SQLAlchemy engines opened with the vault's
+   pragmas: SQLCipher's driver given no key (same SQLite, no encryption) and stdlib ``sqlite3``.
+
+``--analyze`` measures a copy of the vault after ``ANALYZE`` (a what-if: the vault has no planner
+statistics); ``--profile`` prints query plans and cProfile output for the slow parts.
 """
 
 from __future__ import annotations
@@ -95,7 +100,7 @@ def p95(values: Sequence[float]) -> float:
 
 
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:7.1f}"
+    return f"{seconds * 1000:8.1f}"
 
 
 def timed(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
@@ -140,36 +145,43 @@ def vault_mib(db_path: Path) -> float:
 
 
 def build_vault(db_path: Path, count: int, seed: int) -> float:
-    """A new demo vault at ``db_path``, built in a sibling folder and moved in place when done
-    (an interrupted build is never reused). Returns the seconds it took."""
-    final = db_path.parent
-    partial = final.with_name(final.name + ".partial")
+    """A new demo vault at ``db_path``, built in a hidden folder beside it and moved in place
+    when complete, the database file last (an interrupted build is never taken for a vault).
+    Returns the seconds it took."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = db_path.parent / f".{db_path.name}.partial"
     shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    vault = Vault(partial / db_path.name)
-    clock = demo.DemoClock()
-    services = build_services(vault, now=clock, kdf=lambda: FAST_KDF)
-    data = demo.generate(count, seed=seed, today=local_now().date())
-    shown = [0]
-
-    def progress(done: int, total: int) -> None:
-        tenth = done * 10 // max(total, 1)
-        if tenth > shown[0]:
-            shown[0] = tenth
-            print(f"  {done:,}/{total:,} after {time.perf_counter() - started:.0f} s", flush=True)
-
-    started = time.perf_counter()
+    partial.mkdir()
     try:
-        result = demo.load(services, clock, data, passphrase=PASSPHRASE, progress=progress)
+        vault = Vault(partial / db_path.name)
+        clock = demo.DemoClock()
+        services = build_services(vault, now=clock, kdf=lambda: FAST_KDF)
+        data = demo.generate(count, seed=seed, today=local_now().date())
+        shown = [0]
+
+        def progress(done: int, total: int) -> None:
+            tenth = done * 10 // max(total, 1)
+            if tenth > shown[0]:
+                shown[0] = tenth
+                seconds = time.perf_counter() - started
+                print(f"  {done:,}/{total:,} after {seconds:.0f} s", flush=True)
+
+        started = time.perf_counter()
+        try:
+            result = demo.load(services, clock, data, passphrase=PASSPHRASE, progress=progress)
+        finally:
+            vault.lock()
+        seconds = time.perf_counter() - started
+        print(
+            f"  {result.achievements:,} achievements, {result.people:,} people in "
+            f"{seconds:.0f} s ({result.achievements / seconds:,.0f} records/s, KDF m=8 MiB t=1)"
+        )
+        built = sorted(partial.iterdir(), key=lambda p: p.name == db_path.name)
+        for path in built:  # key slots, throttle file, WAL if any, then the database
+            if not path.name.endswith("-shm"):
+                os.replace(path, db_path.parent / path.name)
     finally:
-        vault.lock()
-    seconds = time.perf_counter() - started
-    print(
-        f"  {result.achievements:,} achievements, {result.people:,} people in {seconds:.0f} s "
-        f"({result.achievements / seconds:,.0f} records/s, KDF m=8 MiB t=1)"
-    )
-    final.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(partial, final)
+        shutil.rmtree(partial, ignore_errors=True)
     return seconds
 
 
@@ -335,9 +347,17 @@ def search_queries(services: Services, officer: User, seed: int) -> list[Search]
         "two terms": lambda: f"{piece(rng.randint(2, 3))} {piece(rng.randint(2, 4))}",
     }
     queries = [Search("miss", m) for m in MISSES]
+    texts = set(MISSES)
     for kind, n in SEARCH_KINDS:
-        if kind in makers:
-            queries += [Search(kind, makers[kind]()) for _ in range(n)]
+        if kind not in makers:
+            continue
+        for _ in range(50 * n):  # distinct texts; a small vault may have fewer to offer
+            if sum(q.kind == kind for q in queries) == n:
+                break
+            text = makers[kind]()
+            if text not in texts:
+                texts.add(text)
+                queries.append(Search(kind, text))
     return queries
 
 
@@ -916,8 +936,8 @@ def measure_lists(
             for name, run in engines.items():
                 seconds, hits[q] = timed(run, query, 0, SEARCH_ROWS)
                 times[name].setdefault(q, []).append(seconds)
-    print(f"  {'':<25}" + "".join(f"{name:>27}" for name in names))
-    head = f"{'':6}{'median':>7}{'p95':>7}{'max':>7}"
+    print(f"  {'':<25}" + "".join(f"{name:>30}" for name in names))
+    head = f"{'':6}{'median':>8}{'p95':>8}{'max':>8}"
     print(f"  {'class':<14} {'n':>3} {'hits':>6}" + head * len(names))
     for kind in [*(k for k, _ in SEARCH_KINDS), "all"]:
         chosen = [q for q in queries if kind in ("all", q.kind)]
