@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.schema import audit_checkpoints, audit_head, audit_log, users
 from desktop.domain.audit import (
+    LEAF_FIELDS,
     AuditEntry,
     AuditFilter,
     Checkpoint,
@@ -124,7 +125,7 @@ def object_types(conn: Connection, where: AuditFilter | None = None) -> list[str
 
 def rows_for_verification(conn: Connection, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
     """Every entry's leaf fields and stored root, in seq order, streamed in batches."""
-    columns = [audit_log.c[name] for name in _LEAF_COLUMNS] + [audit_log.c.tree_root]
+    columns = [audit_log.c[name] for name in LEAF_FIELDS] + [audit_log.c.tree_root]
     last = 0
     while True:
         rows = conn.execute(
@@ -153,19 +154,7 @@ def checkpoints(conn: Connection) -> list[tuple[int, str, str, Checkpoint]]:
 
 
 # -- internals ------------------------------------------------------------------------------
-_LEAF_COLUMNS = (
-    "seq",
-    "ts",
-    "actor",
-    "action",
-    "object_type",
-    "object_id",
-    "level",
-    "reason",
-    "before",
-    "after",
-)
-_ENTRY_COLUMNS = [audit_log.c[name] for name in _LEAF_COLUMNS]
+_ENTRY_COLUMNS = [audit_log.c[name] for name in LEAF_FIELDS]
 
 
 def _frontier(conn: Connection) -> Frontier:

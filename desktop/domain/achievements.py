@@ -22,6 +22,19 @@ KINDS = (
     "know_how",  # 技术秘密
     "other",
 )
+# The types as published documents name them (PDFs, spreadsheets), whatever the UI's language.
+KIND_NAMES = {
+    "invention_patent": "发明专利",
+    "utility_model": "实用新型",
+    "design": "外观设计",
+    "software_copyright": "软件著作权",
+    "ic_layout": "集成电路布图设计",
+    "plant_variety": "植物新品种",
+    "biomedical_variety": "生物医药新品种",
+    "know_how": "技术秘密",
+    "other": "其他",
+}
+assert tuple(KIND_NAMES) == KINDS
 FUNDING_TYPES = ("vertical", "horizontal", "self")  # 纵向项目 / 横向项目 / 自筹
 COMPLETER_ROLES = ("lead", "member")  # 负责人 / 成员
 ETHICS_STATUSES = ("not_needed", "pending", "approved", "rejected")

@@ -48,7 +48,7 @@ from typing import Any
 from db.atomic import write_atomic
 from desktop.domain.accounts import CLEARANCES
 from desktop.domain.achievements import (
-    KINDS,
+    KIND_NAMES,
     AchievementDraft,
     AchievementQuery,
     AchievementRow,
@@ -119,18 +119,6 @@ ID = "编号"
 STATUS = "状态"
 YEAR = "登记年份"
 
-KIND_NAMES = {
-    "invention_patent": "发明专利",
-    "utility_model": "实用新型",
-    "design": "外观设计",
-    "software_copyright": "软件著作权",
-    "ic_layout": "集成电路布图设计",
-    "plant_variety": "植物新品种",
-    "biomedical_variety": "生物医药新品种",
-    "know_how": "技术秘密",
-    "other": "其他",
-}
-assert tuple(KIND_NAMES) == KINDS
 FUNDING_NAMES = {"vertical": "纵向项目", "horizontal": "横向项目", "self": "自筹"}
 ROLE_NAMES = {"lead": "负责人", "member": "成员"}
 LEVEL_NAMES = {

@@ -16,8 +16,8 @@ from desktop.domain import attachments
 from desktop.domain.accounts import User
 from desktop.domain.achievements import Achievement
 from desktop.domain.attachments import StoredFile
-from desktop.domain.permissions import may_open_record
 from desktop.errors import PermissionDenied, StorageError, ValidationError
+from desktop.services.achievements import visible_achievement
 from desktop.services.base import Service
 
 
@@ -127,10 +127,7 @@ class AchievementFileService(Service):
     # -- internals --------------------------------------------------------------------------
     @staticmethod
     def _achievement(conn: Conn, actor: User, achievement_id: int) -> Achievement:
-        found = achievements.get(conn, achievement_id)
-        if found is None or not may_open_record(actor, found.draft.level, found.created_by):
-            raise PermissionDenied("该成果不存在，或您无权查看。")
-        return found
+        return visible_achievement(conn, actor, achievement_id)
 
     def _file(self, conn: Conn, actor: User, attachment_id: int) -> StoredFile:
         info = achievements.get_attachment(conn, attachment_id)

@@ -315,12 +315,7 @@ class AchievementService(Service):
 
     @staticmethod
     def _visible(conn: Conn, actor: User, achievement_id: int) -> Achievement:
-        found = achievements.get(conn, achievement_id)
-        # Not there, above the clearance, or someone else's draft: the same answer for all three,
-        # so the reply says nothing about what exists.
-        if found is None or not may_open_record(actor, found.draft.level, found.created_by):
-            raise PermissionDenied("该成果不存在，或您无权查看。")
-        return found
+        return visible_achievement(conn, actor, achievement_id)
 
     @staticmethod
     def _check_references(conn: Conn, draft: AchievementDraft) -> None:
@@ -344,6 +339,15 @@ def _query_snapshot(query: AchievementQuery) -> dict[str, object]:
         "pool": query.pool,
     }
     return {k: v for k, v in values.items() if v is not None}
+
+
+def visible_achievement(conn: Conn, actor: User, achievement_id: int) -> Achievement:
+    """The record if the actor may open it. Not there, above the clearance, or someone else's
+    draft all get the same answer, so the reply says nothing about what exists."""
+    found = achievements.get(conn, achievement_id)
+    if found is None or not may_open_record(actor, found.draft.level, found.created_by):
+        raise PermissionDenied("该成果不存在，或您无权查看。")
+    return found
 
 
 class _Scope(TypedDict):

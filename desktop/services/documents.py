@@ -7,25 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 from db.atomic import write_atomic
+from desktop.domain.achievements import KIND_NAMES
 from desktop.domain.audit import AuditEntry
 from desktop.domain.audit_diff import EntryLine, changes_in_words, field_changes
 from desktop.domain.dates import format_cn_datetime
 from desktop.services.audit import AuditExtract
 from desktop.services.pool import PoolVersionExport
 from desktop.services.setup import CreatedVault
-
-# Achievement kinds as a published Chinese document names them, whatever the UI's language.
-KIND_NAMES = {
-    "invention_patent": "发明专利",
-    "utility_model": "实用新型",
-    "design": "外观设计",
-    "software_copyright": "软件著作权",
-    "ic_layout": "集成电路布图设计",
-    "plant_variety": "植物新品种",
-    "biomedical_variety": "生物医药新品种",
-    "know_how": "技术秘密",
-    "other": "其他",
-}
 
 
 def chinese_kind_name(code: str) -> str:

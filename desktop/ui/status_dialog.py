@@ -100,7 +100,7 @@ class StatusDialog(QDialog):
 
     @property
     def status_event(self) -> str:
-        """"terminate" or "reopen" (not ``event``: that is QObject's event handler)."""
+        """ "terminate" or "reopen" (not ``event``: that is QObject's event handler)."""
         return self._event
 
     def confirm(self) -> None:
