@@ -1,8 +1,10 @@
 """Achievements, their completers and IP rights, and the one search function over them.
 
-The full-text index ``achievement_search`` (FTS5, trigram tokenizer) holds, per achievement (rowid =
-achievement id), its title, abstract, keywords, IP numbers and completer names. It is rewritten
-whenever one of those changes, in the same transaction.
+Two full-text indexes (FTS5, rowid = achievement id) cover, per achievement, its title, abstract,
+keywords, IP numbers and completer names: ``achievement_search`` (trigram tokenizer) for terms of
+three or more characters, ``achievement_search_short`` (its one- and two-character pieces,
+desktop.domain.search) for shorter ones. Both are rewritten whenever one of those changes, in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from db.schema import (
     people,
     pool_decisions,
 )
+from desktop.domain import search
 from desktop.domain.accounts import CLEARANCES
 from desktop.domain.achievements import (
     Achievement,
@@ -48,25 +51,37 @@ from desktop.domain.achievements import (
 )
 from desktop.domain.attachments import StoredFile
 from desktop.domain.pool import OPEN_STATUSES, PUBLISHABLE_LEVELS
-
-TRIGRAM = 3  # the shortest text the trigram index can find; shorter text is scanned
+from desktop.domain.search import short_tokens
 
 
 def insert_achievement(
     conn: Connection, draft: AchievementDraft, *, created_by: str, created_at: str
 ) -> int:
-    result = conn.execute(
-        insert(achievements).values(
-            **_values(draft),
-            status="registered",
-            created_by=created_by,
-            created_at=created_at,
-            updated_at=created_at,
-        )
-    )
-    achievement_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-    _write_parts(conn, achievement_id, draft)
-    return achievement_id
+    return insert_many(conn, [draft], created_by=created_by, created_at=created_at)[0]
+
+
+def insert_many(
+    conn: Connection, drafts: Sequence[AchievementDraft], *, created_by: str, created_at: str
+) -> list[int]:
+    """New records with their completers, IP rights and index rows, a few statements per batch
+    whatever its size (an import writes thousands); returns their ids in the order given."""
+    if not drafts:
+        return []
+    stamp = {
+        "status": "registered",
+        "created_by": created_by,
+        "created_at": created_at,
+        "updated_at": created_at,
+    }
+    ids = [
+        int(i)
+        for i in conn.execute(
+            insert(achievements).returning(achievements.c.id, sort_by_parameter_order=True),
+            [{**_values(d), **stamp} for d in drafts],
+        ).scalars()
+    ]
+    _write_parts(conn, list(zip(ids, drafts, strict=True)), new=True)
+    return ids
 
 
 def update_achievement(
@@ -83,7 +98,7 @@ def update_achievement(
         )
     )
     conn.execute(delete(achievement_ip).where(achievement_ip.c.achievement_id == achievement_id))
-    _write_parts(conn, achievement_id, draft)
+    _write_parts(conn, [(achievement_id, draft)], new=False)
 
 
 def set_status(conn: Connection, achievement_id: int, status: str, *, updated_at: str) -> None:
@@ -233,6 +248,21 @@ def years(conn: Connection, *, levels: Sequence[str], created_by: str | None = N
     return [int(y) for y in conn.execute(stmt).scalars()]
 
 
+def ip_holders(conn: Connection, numbers: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """For each of ``numbers`` already registered: (the holding record's id, its level)."""
+    wanted = sorted(set(numbers))
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        rows = conn.execute(
+            select(achievement_ip.c.number, achievements.c.id, achievements.c.level)
+            .join(achievements, achievements.c.id == achievement_ip.c.achievement_id)
+            .where(achievement_ip.c.number.in_(wanted[start : start + _CHUNK]))
+            .order_by(achievements.c.id.desc())
+        )
+        found.update((r.number, (r.id, r.level)) for r in rows)  # the oldest holder wins
+    return found
+
+
 def ids_for_person(conn: Connection, person_id: int) -> list[int]:
     stmt = select(achievement_completers.c.achievement_id).where(
         achievement_completers.c.person_id == person_id
@@ -244,23 +274,34 @@ def reindex(conn: Connection, achievement_id: int) -> None:
     """Rewrite the achievement's row in the full-text index from what is stored now."""
     found = get(conn, achievement_id)
     if found is None:
-        conn.execute(_DELETE_INDEX, {"id": achievement_id})
+        for statement in _DELETE_INDEX:
+            conn.execute(statement, {"id": achievement_id})
         return
-    _index(conn, achievement_id, found.draft, found.completer_names)
+    _index(conn, [(achievement_id, found.draft, found.completer_names)])
 
 
-_DELETE_INDEX = text("DELETE FROM achievement_search WHERE rowid = :id")
+_DELETE_INDEX = (
+    text("DELETE FROM achievement_search WHERE rowid = :id"),
+    text("DELETE FROM achievement_search_short WHERE rowid = :id"),
+)
+_INSERT_INDEX = text(
+    "INSERT INTO achievement_search (rowid, title, abstract, keywords, ip_numbers, completers) "
+    "VALUES (:id, :title, :abstract, :keywords, :ip, :completers)"
+)
+_INSERT_SHORT = text("INSERT INTO achievement_search_short (rowid, tokens) VALUES (:id, :tokens)")
 
 
 def _index(
-    conn: Connection, achievement_id: int, draft: AchievementDraft, names: Sequence[str]
+    conn: Connection,
+    records: Sequence[tuple[int, AchievementDraft, Sequence[str]]],
+    *,
+    new: bool = False,
 ) -> None:
-    conn.execute(_DELETE_INDEX, {"id": achievement_id})
-    conn.execute(
-        text(
-            "INSERT INTO achievement_search (rowid, title, abstract, keywords, ip_numbers, "
-            "completers) VALUES (:id, :title, :abstract, :keywords, :ip, :completers)"
-        ),
+    """Write the records' rows in both indexes (``new``: they have none yet to delete)."""
+    if not new:
+        for statement in _DELETE_INDEX:
+            conn.execute(statement, [{"id": i} for i, _, _ in records])
+    rows: list[dict[str, Any]] = [
         {
             "id": achievement_id,
             "title": draft.title,
@@ -268,7 +309,13 @@ def _index(
             "keywords": " ".join(draft.keywords),
             "ip": " ".join(ip.number for ip in draft.ip_rights),
             "completers": " ".join(names),
-        },
+        }
+        for achievement_id, draft, names in records
+    ]
+    conn.execute(_INSERT_INDEX, rows)
+    conn.execute(
+        _INSERT_SHORT,
+        [{"id": r["id"], "tokens": short_tokens(list(r.values())[1:])} for r in rows],
     )
 
 
@@ -293,7 +340,6 @@ _IP_NUMBERS = (
 _LEVEL_RANK = case(
     {level: rank for rank, level in enumerate(CLEARANCES)}, value=achievements.c.level
 )
-_SEARCH_COLUMNS = ("title", "abstract", "keywords", "ip_numbers", "completers")
 
 
 def _values(draft: AchievementDraft) -> dict[str, Any]:
@@ -315,44 +361,53 @@ def _values(draft: AchievementDraft) -> dict[str, Any]:
     }
 
 
-def _write_parts(conn: Connection, achievement_id: int, draft: AchievementDraft) -> None:
-    if draft.completers:
-        conn.execute(
-            insert(achievement_completers),
-            [
-                {
-                    "achievement_id": achievement_id,
-                    "person_id": c.person_id,
-                    "position": position,
-                    "role": c.role,
-                    "share": f"{c.share:f}",
-                }
-                for position, c in enumerate(draft.completers)
-            ],
-        )
-    if draft.ip_rights:
-        conn.execute(
-            insert(achievement_ip),
-            [
-                {
-                    "achievement_id": achievement_id,
-                    "position": position,
-                    "number": ip.number,
-                    "applied_on": ip.applied_on,
-                    "granted_on": ip.granted_on,
-                    "expires_on": ip.expires_on,
-                }
-                for position, ip in enumerate(draft.ip_rights)
-            ],
-        )
-    names = dict(
-        conn.execute(
+def _write_parts(
+    conn: Connection, records: Sequence[tuple[int, AchievementDraft]], *, new: bool
+) -> None:
+    completers: list[dict[str, Any]] = [
+        {
+            "achievement_id": achievement_id,
+            "person_id": c.person_id,
+            "position": position,
+            "role": c.role,
+            "share": f"{c.share:f}",
+        }
+        for achievement_id, draft in records
+        for position, c in enumerate(draft.completers)
+    ]
+    if completers:
+        conn.execute(insert(achievement_completers), completers)
+    rights = [
+        {
+            "achievement_id": achievement_id,
+            "position": position,
+            "number": ip.number,
+            "applied_on": ip.applied_on,
+            "granted_on": ip.granted_on,
+            "expires_on": ip.expires_on,
+        }
+        for achievement_id, draft in records
+        for position, ip in enumerate(draft.ip_rights)
+    ]
+    if rights:
+        conn.execute(insert(achievement_ip), rights)
+    wanted = sorted({c["person_id"] for c in completers})
+    names: dict[int, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        found = conn.execute(
             select(people.c.id, people.c.name).where(
-                people.c.id.in_([c.person_id for c in draft.completers])
+                people.c.id.in_(wanted[start : start + _CHUNK])
             )
-        ).all()
+        )
+        names.update((row.id, row.name) for row in found)
+    _index(
+        conn,
+        [
+            (i, draft, [names.get(c.person_id, "") for c in draft.completers])
+            for i, draft in records
+        ],
+        new=new,
     )
-    _index(conn, achievement_id, draft, [names.get(c.person_id, "") for c in draft.completers])
 
 
 def _filtered(
@@ -380,8 +435,7 @@ def _filtered(
             raise ValueError("filtering by the pool needs today's cutoff")
         in_pool = _in_pool(pool_cutoff)
         conditions.append(in_pool if query.pool else ~in_pool)
-    for term in query.text.split():
-        conditions.append(achievements.c.id.in_(_matching(term)))
+    conditions += _matching(query.text)
     return stmt.where(and_(*conditions))
 
 
@@ -413,26 +467,31 @@ def _in_pool(cutoff: dt.date) -> ColumnElement[bool]:
     )
 
 
-def _matching(term: str) -> Select[Any]:
-    """Ids of achievements whose indexed text contains ``term`` (case-insensitive for Latin)."""
-    if len(term) >= TRIGRAM:
-        phrase = '"' + term.replace('"', '""') + '"'
-        return (
-            select(text("rowid"))
-            .select_from(text("achievement_search"))
-            .where(
-                text("achievement_search MATCH :phrase").bindparams(
-                    bindparam("phrase", phrase, unique=True)
-                )
-            )
-        )
-    # Too short for a trigram: scan the index's stored text instead.
-    needle = term.lower()
-    scan = " OR ".join(f"instr(lower({c}), :needle) > 0" for c in _SEARCH_COLUMNS)
+def _matching(text_query: str) -> list[ColumnElement[bool]]:
+    """Conditions that every term of the query is in the record's indexed text: at most one
+    lookup per index, whatever the number of terms (desktop.domain.search says how)."""
+    words = search.terms(text_query)
+    long_terms = [t for t in words if len(t) >= search.TRIGRAM]
+    short_terms = [t for t in words if len(t) < search.TRIGRAM]
+    conditions: list[ColumnElement[bool]] = []
+    if long_terms:
+        phrases = " ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        conditions.append(achievements.c.id.in_(_lookup("achievement_search", phrases)))
+    if short_terms:
+        tokens = " ".join(search.short_token(t) for t in short_terms)
+        conditions.append(achievements.c.id.in_(_lookup("achievement_search_short", tokens)))
+    return conditions
+
+
+def _lookup(table: str, expression: str) -> Select[Any]:
     return (
         select(text("rowid"))
-        .select_from(text("achievement_search"))
-        .where(text(scan).bindparams(bindparam("needle", needle, unique=True)))
+        .select_from(text(table))
+        .where(
+            text(f"{table} MATCH :expression").bindparams(
+                bindparam("expression", expression, unique=True)
+            )
+        )
     )
 
 

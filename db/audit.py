@@ -3,7 +3,8 @@ own transaction, so the entry, its tree root and the new head commit together or
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, insert, select, update
@@ -23,6 +24,21 @@ from desktop.domain.merkle import Frontier
 from desktop.errors import StorageError
 
 
+@dataclass(frozen=True)
+class NewEntry:
+    """One entry to append; ``before``/``after`` are snapshots (canonical JSON is made here)."""
+
+    ts: str
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    before: Any = None
+    after: Any = None
+    reason: str | None = None
+    level: str = "public"
+
+
 def append(
     conn: Connection,
     *,
@@ -36,40 +52,60 @@ def append(
     reason: str | None = None,
     level: str = "public",
 ) -> int:
+    entry = NewEntry(ts, actor, action, object_type, object_id, before, after, reason, level)
+    return append_many(conn, [entry])[0]
+
+
+def append_many(conn: Connection, entries: Sequence[NewEntry]) -> list[int]:
+    """Append ``entries`` in order (one INSERT batch, one head update); returns their numbers."""
+    if not entries:
+        return []
     frontier = _frontier(conn)
-    seq = frontier.size + 1
-    before_text, after_text = canonical_json(before), canonical_json(after)
-    frontier.append(
-        entry_leaf_hash(
-            (seq, ts, actor, action, object_type, object_id, level, reason, before_text, after_text)
+    rows: list[dict[str, Any]] = []
+    for e in entries:
+        seq = frontier.size + 1
+        before_text, after_text = canonical_json(e.before), canonical_json(e.after)
+        frontier.append(
+            entry_leaf_hash(
+                (
+                    seq,
+                    e.ts,
+                    e.actor,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    e.level,
+                    e.reason,
+                    before_text,
+                    after_text,
+                )
+            )
         )
-    )
-    root = frontier.root()
-    try:
-        conn.execute(
-            _INSERT_ENTRY,
+        rows.append(
             {
                 "seq": seq,
-                "ts": ts,
-                "actor": actor,
-                "action": action,
-                "object_type": object_type,
-                "object_id": object_id,
+                "ts": e.ts,
+                "actor": e.actor,
+                "action": e.action,
+                "object_type": e.object_type,
+                "object_id": e.object_id,
                 "before": before_text,
                 "after": after_text,
-                "reason": reason,
-                "level": level,
-                "tree_root": root,
-            },
+                "reason": e.reason,
+                "level": e.level,
+                "tree_root": frontier.root(),
+            }
         )
+    try:
+        conn.execute(_INSERT_ENTRY, rows)
     except IntegrityError as e:
-        # An entry already holds the number the tree says is next: someone added rows without
+        # An entry already holds a number the tree says is next: someone added rows without
         # the tree. Refuse to write on top of it (the transaction is rolled back).
         raise StorageError(
             "审计日志与日志树不一致，无法追加记录。请由安全审计员校验审计日志。"
         ) from e
-    _save_head(conn, frontier, root)
-    return seq
+    _save_head(conn, frontier, rows[-1]["tree_root"])
+    return [r["seq"] for r in rows]
 
 
 def head(conn: Connection) -> TreeHead | None:

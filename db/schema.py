@@ -305,6 +305,6 @@ pool_version_items = Table(
     Column("reason", Text, nullable=False),
 )
 
-# The full-text index (FTS5, trigram) is a virtual table made by migration 0003 and kept by
-# db/achievements.py; it is not described here because SQLAlchemy cannot describe it.
-SEARCH_TABLES = ("achievement_search",)
+# The full-text indexes are virtual tables (FTS5) made by migrations 0003 (trigram) and 0004 (short
+# terms) and kept by db/achievements.py; SQLAlchemy cannot describe them.
+SEARCH_TABLES = ("achievement_search", "achievement_search_short")

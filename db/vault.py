@@ -43,6 +43,7 @@ class Vault:
         self._randbytes = randbytes
         self._key: bytearray | None = None
         self._engine: Engine | None = None
+        self._wrote = False  # a write transaction ran since unlock (see lock)
         self._vault_id: str | None = None
 
     # -- state -----------------------------------------------------------------------------
@@ -154,7 +155,10 @@ class Vault:
 
     def lock(self) -> None:
         if self._engine is not None:
+            if self._wrote:  # a session that only read leaves the file as it found it
+                self.optimize()
             self._engine.dispose()
+            self._wrote = False
             self._engine = None
         if self._key is not None:
             _wipe(self._key)
@@ -260,6 +264,7 @@ class Vault:
     def transaction(self) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error."""
         with self._connect(immediate=True) as conn:
+            self._wrote = True
             yield conn
             conn.commit()
 
@@ -281,6 +286,15 @@ class Vault:
             raise  # a constraint the service should have checked: a bug, not damage
         except DatabaseError as e:
             raise _damaged(self.db_path, e) from e
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics where the tables changed enough (SQLite's
+        ``PRAGMA optimize``: tables never analysed, or grown or shrunk 25-fold). Run after a large
+        import and at lock, as SQLite advises; a failure only leaves the old statistics."""
+        if self._engine is None:
+            return
+        with contextlib.suppress(DBAPIError, dbapi2.Error):
+            _outside_transaction(self._engine, "PRAGMA optimize = 0x10002")
 
     # -- copies and checks -----------------------------------------------------------------
     def backup_to(self, dest: Path) -> None:

@@ -4,6 +4,7 @@ how secret it is, and where it stands in its life cycle."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -350,6 +351,39 @@ def validate_registration(draft: AchievementDraft, *, today: dt.date) -> Achieve
             raise ValidationError("secrecy_mark", "密级标志中的密级与所选密级不一致。")
         mark = secrecy.render(parsed)
     return replace(draft, ip_rights=tuple(rights), secrecy_mark=mark)
+
+
+@dataclass(frozen=True)
+class IpHolder:
+    """The record an IP number is already registered to, and whether the user may see it."""
+
+    number: str
+    achievement_id: int
+    visible: bool
+
+
+def ip_taken(holder: IpHolder) -> str:
+    """Why a record may not take an IP number another record holds: one IP right is one
+    achievement, or its income and rewards would be counted twice. A record the user may not see
+    is not named (that such a record exists is all the message gives away)."""
+    where = f"成果 {holder.achievement_id} " if holder.visible else "另一项成果"
+    return f"登记号 {holder.number} 已登记在{where}中，同一知识产权只能登记一次。"
+
+
+def first_holders(numbered: Sequence[tuple[int, Sequence[str]]]) -> dict[int, list[str]]:
+    """Within one batch (e.g. an import file): for each row after the first with a number, the
+    messages naming the row that has it first. ``numbered``: (row, IP numbers) in file order."""
+    seen: dict[str, int] = {}
+    problems: dict[int, list[str]] = {}
+    for row, numbers in numbered:
+        for number in numbers:
+            if number in seen:
+                problems.setdefault(row, []).append(
+                    f"登记号 {number} 与第 {seen[number]} 行重复，同一知识产权只能登记一次。"
+                )
+            else:
+                seen[number] = row
+    return problems
 
 
 def _ip_number(number: str, kind: str, today: dt.date) -> str:

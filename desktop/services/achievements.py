@@ -11,8 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypedDict
 
-from db import achievements, people, unit
+from db import achievements, audit, people, unit
 from db.atomic import write_atomic
+from db.audit import NewEntry
 from db.vault import Conn
 from desktop.domain.accounts import User
 from desktop.domain.achievements import (
@@ -20,6 +21,9 @@ from desktop.domain.achievements import (
     AchievementDraft,
     AchievementQuery,
     AchievementRow,
+    IpHolder,
+    first_holders,
+    ip_taken,
     next_status,
     snapshot,
     validate_registration,
@@ -36,6 +40,7 @@ from desktop.domain.permissions import (
 from desktop.domain.pool import cutoff as pool_cutoff
 from desktop.errors import PermissionDenied, StorageError, ValidationError
 from desktop.exchange.achievements_xlsx import (
+    IP_NUMBERS,
     LEVEL,
     ImportPreview,
     RowProblem,
@@ -92,6 +97,7 @@ class AchievementService(Service):
         require_level(actor, draft.level)
         with self._vault.transaction() as conn:
             self._check_references(conn, draft)
+            self._check_ip_free(conn, actor, draft)
             achievement_id = achievements.insert_achievement(
                 conn, draft, created_by=actor.id, created_at=self._timestamp()
             )
@@ -115,6 +121,7 @@ class AchievementService(Service):
             if not sees_whole_register(actor) and before.status != "registered":
                 raise PermissionDenied("成果已进入转化程序，请联系成果转化专员修改。")
             self._check_references(conn, draft)
+            self._check_ip_free(conn, actor, draft, achievement_id)
             achievements.update_achievement(
                 conn, achievement_id, draft, updated_at=self._timestamp()
             )
@@ -134,7 +141,8 @@ class AchievementService(Service):
     # -- Excel in and out -------------------------------------------------------------------
     def preview_import(self, actor: User, path: Path) -> ImportPreview:
         """Read an import file and check every row; nothing is written. Rows above the actor's
-        clearance are problems too (they could not be registered by this user)."""
+        clearance are problems too (they could not be registered by this user), and so are IP
+        numbers already registered or given twice in the file."""
         self._authorize(actor, "achievement.edit")
         with self._vault.read() as conn:
             active = people.list_page(
@@ -147,20 +155,29 @@ class AchievementService(Service):
             departments=department_index(departments),
             today=self._now().date(),
         )
-        too_high = {r.row for r in preview.rows if not can_see(actor, r.draft.level)}
-        if not too_high:
+        with self._vault.read() as conn:
+            holders = achievements.ip_holders(
+                conn, [ip.number for r in preview.rows for ip in r.draft.ip_rights]
+            )
+        found: list[RowProblem] = []
+        for r in preview.rows:
+            if not can_see(actor, r.draft.level):
+                found.append(RowProblem(r.row, LEVEL, "该成果的密级高于您的涉密等级，您不能登记。"))
+            for ip in r.draft.ip_rights:
+                if ip.number in holders:
+                    held_by, level = holders[ip.number]
+                    taken = IpHolder(ip.number, held_by, can_see(actor, level))
+                    found.append(RowProblem(r.row, IP_NUMBERS, ip_taken(taken)))
+        numbered = [(r.row, [ip.number for ip in r.draft.ip_rights]) for r in preview.rows]
+        for row, messages in first_holders(numbered).items():
+            found += [RowProblem(row, IP_NUMBERS, m) for m in messages]
+        if not found:
             return preview
-        problems = [
-            *preview.problems,
-            *(
-                RowProblem(row, LEVEL, "该成果的密级高于您的涉密等级，您不能登记。")
-                for row in too_high
-            ),
-        ]
+        bad = {p.row for p in found}
         return replace(
             preview,
-            rows=tuple(r for r in preview.rows if r.row not in too_high),
-            problems=tuple(sorted(problems, key=lambda p: p.row)),
+            rows=tuple(r for r in preview.rows if r.row not in bad),
+            problems=tuple(sorted([*preview.problems, *found], key=lambda p: p.row)),
         )
 
     def import_rows(self, actor: User, preview: ImportPreview, *, only_good: bool) -> int:
@@ -185,9 +202,13 @@ class AchievementService(Service):
                 raise ValidationError(e.field, f"第 {row.row} 行：{e.message}") from None
             require_level(actor, draft.level)
             drafts.append((row.row, draft))
+        numbered = [(row, [ip.number for ip in d.ip_rights]) for row, d in drafts]
+        for row_number, messages in first_holders(numbered).items():
+            raise ValidationError("ip_rights", f"第 {row_number} 行：{messages[0]}")
         with self._vault.transaction() as conn:
             departments = dict(unit.department_choices(conn))
             known = {p.id for p in people.list_page(conn, offset=0, limit=people.count(conn))}
+            holders = achievements.ip_holders(conn, [n for _, ns in numbered for n in ns])
             for row_number, draft in drafts:
                 if draft.department_id is not None and draft.department_id not in departments:
                     raise ValidationError(
@@ -197,19 +218,32 @@ class AchievementService(Service):
                     raise ValidationError(
                         "completers", f"第 {row_number} 行：所选完成人不在人员名册中。"
                     )
-                achievement_id = achievements.insert_achievement(
-                    conn, draft, created_by=actor.id, created_at=self._timestamp()
-                )
-                self._audit(
-                    conn,
-                    actor,
-                    "achievement.created",
-                    "achievement",
-                    achievement_id,
-                    after=snapshot(draft),
-                    reason=f"导入：{preview.source} 第 {row_number} 行",
-                    level=draft.level,
-                )
+                for ip in draft.ip_rights:
+                    if ip.number in holders:
+                        held_by, level = holders[ip.number]
+                        taken = IpHolder(ip.number, held_by, can_see(actor, level))
+                        raise ValidationError("ip_rights", f"第 {row_number} 行：{ip_taken(taken)}")
+            now = self._timestamp()
+            ids = achievements.insert_many(
+                conn, [d for _, d in drafts], created_by=actor.id, created_at=now
+            )
+            audit.append_many(
+                conn,
+                [
+                    NewEntry(
+                        ts=now,
+                        actor=actor.id,
+                        action="achievement.created",
+                        object_type="achievement",
+                        object_id=str(achievement_id),
+                        after=snapshot(draft),
+                        reason=f"导入：{preview.source} 第 {row_number} 行",
+                        level=draft.level,
+                    )
+                    for achievement_id, (row_number, draft) in zip(ids, drafts, strict=True)
+                ],
+            )
+        self._vault.optimize()  # a large import changes what the query planner should choose
         return len(drafts)
 
     def save_import_template(self, actor: User, path: Path) -> None:
@@ -316,6 +350,17 @@ class AchievementService(Service):
     @staticmethod
     def _visible(conn: Conn, actor: User, achievement_id: int) -> Achievement:
         return visible_achievement(conn, actor, achievement_id)
+
+    @staticmethod
+    def _check_ip_free(
+        conn: Conn, actor: User, draft: AchievementDraft, own_id: int | None = None
+    ) -> None:
+        holders = achievements.ip_holders(conn, [ip.number for ip in draft.ip_rights])
+        for ip in draft.ip_rights:
+            holder = holders.get(ip.number)
+            if holder is not None and holder[0] != own_id:
+                taken = IpHolder(ip.number, holder[0], can_see(actor, holder[1]))
+                raise ValidationError("ip_rights", ip_taken(taken))
 
     @staticmethod
     def _check_references(conn: Conn, draft: AchievementDraft) -> None:

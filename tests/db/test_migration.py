@@ -162,9 +162,16 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
                 (attachment,) = decisions.list_attachments(conn, decision.id)
                 assert decisions.attachment_content(conn, attachment.id) == FIXTURE_ATTACHMENT[2]
             if revision >= "0003":
-                query = AchievementQuery(text="镁合金")
-                (row,) = achievements.list_page(conn, query, levels=CLEARANCES, offset=0, limit=10)
-                assert row.title == FIXTURE_ACHIEVEMENT_TITLE
+                # Each index (trigram; short terms, added by 0004) finds the record.
+                for typed in ("镁合金", "镁合", "韧"):
+                    query = AchievementQuery(text=typed)
+                    (row,) = achievements.list_page(
+                        conn, query, levels=CLEARANCES, offset=0, limit=10
+                    )
+                    assert row.title == FIXTURE_ACHIEVEMENT_TITLE
+                # Planner statistics exist after migrating (0004 runs ANALYZE).
+                stats = conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar_one()
+                assert stats > 0
                 found = achievements.get(conn, row.id)
                 assert found is not None
                 assert found.draft.ip_rights == (FIXTURE_ACHIEVEMENT_IP,)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -21,6 +22,7 @@ from db.vault import Vault
 from desktop.domain.accounts import User, UserDraft
 from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
 from desktop.domain.audit import AuditEntry
+from desktop.domain.ip_numbers import patent_check_digit
 from desktop.domain.people import PersonDraft
 from desktop.errors import PermissionDenied, StorageError, ValidationError
 from desktop.exchange import achievements_xlsx as x
@@ -66,6 +68,12 @@ def world(unlocked: tuple[Vault, User]) -> dict[str, int]:
 @pytest.fixture
 def officer(unlocked: tuple[Vault, User]) -> User:
     return _user(unlocked[0], "officer", ("transfer_officer",), "secret")
+
+
+def patent(serial: int) -> str:
+    """A valid invention-patent application number of 2017 (check digit included)."""
+    digits = f"2017101{serial:05d}"
+    return f"{digits}.{patent_check_digit(digits)}"
 
 
 def row(**changes: Any) -> dict[str, Any]:
@@ -115,7 +123,11 @@ def test_import_nothing_or_only_the_good_rows(
     vault, _ = unlocked
     path = workbook(
         tmp_path / "成果.xlsx",
-        [row(), row(**{x.COMPLETERS: "张三:负责人:99"}), row(**{x.TITLE: "第二项"})],
+        [
+            row(),
+            row(**{x.COMPLETERS: "张三:负责人:99"}),
+            row(**{x.TITLE: "第二项", x.IP_NUMBERS: patent(2)}),
+        ],
     )
     before = _log(vault)
     preview = service.preview_import(officer, path)
@@ -159,7 +171,10 @@ def test_rows_above_the_importers_clearance_are_problems(
     low = _user(unlocked[0], "low", ("transfer_officer",), "internal")
     path = workbook(
         tmp_path / "in.xlsx",
-        [row(**{x.LEVEL: "秘密", x.MARK: "秘密★10年"}), row(**{x.LEVEL: "内部"})],
+        [
+            row(**{x.LEVEL: "秘密", x.MARK: "秘密★10年"}),
+            row(**{x.LEVEL: "内部", x.IP_NUMBERS: patent(3)}),
+        ],
     )
     preview = service.preview_import(low, path)
     assert [r.row for r in preview.rows] == [3]
@@ -277,7 +292,7 @@ def _records(service: AchievementService, officer: User, world: dict[str, int]) 
                     Completer(world["李四"], "member", Decimal("66.66")),
                 ),
                 ip_rights=(
-                    IpRight("201710601862.3", "2017-07-26"),
+                    IpRight(patent(5), "2017-07-26"),
                     IpRight("202310123456.6", None, "2024-02-02"),
                 ),
                 level="secret",
@@ -296,18 +311,83 @@ def _records(service: AchievementService, officer: User, world: dict[str, int]) 
     ]
 
 
-def test_an_exported_list_imports_back_as_the_same_records(
-    service: AchievementService, world: dict[str, int], officer: User, tmp_path: Path
+def test_an_exported_list_reads_back_as_the_same_records(
+    unlocked: tuple[Vault, User],
+    service: AchievementService,
+    world: dict[str, int],
+    officer: User,
+    clock: FixedClock,
+    tmp_path: Path,
 ) -> None:
     ids = _records(service, officer, world)
     path = tmp_path / "清单.xlsx"
     assert service.export_xlsx(officer, path, AchievementQuery()) == 3
-    preview = service.preview_import(officer, path)
-    assert preview.problems == ()
     originals = {service.get(officer, i).draft.title: service.get(officer, i).draft for i in ids}
-    assert {r.draft.title: r.draft for r in preview.rows} == originals
-    assert service.import_rows(officer, preview, only_good=False) == 3
-    assert _count(service, officer) == 6
+    with unlocked[0].read() as conn:
+        persons = people.list_page(conn, offset=0, limit=100)
+        departments = unit.department_choices(conn)
+    read = x.read_import(
+        path,
+        people=x.people_index(persons),
+        departments=x.department_index(departments),
+        today=clock().date(),
+    )
+    assert read.problems == ()
+    assert {r.draft.title: r.draft for r in read.rows} == originals
+
+
+def test_an_import_refuses_ip_numbers_already_registered_or_given_twice(
+    service: AchievementService,
+    world: dict[str, int],
+    officer: User,
+    tmp_path: Path,
+) -> None:
+    ids = _records(service, officer, world)
+    path = tmp_path / "清单.xlsx"
+    service.export_xlsx(officer, path, AchievementQuery())
+    preview = service.preview_import(officer, path)
+    # The rows of the two records with IP rights are refused (one problem per number); the
+    # third record has none and may come in again.
+    assert {p.column for p in preview.problems} == {x.IP_NUMBERS}
+    assert sorted(Counter(p.row for p in preview.problems).values()) == [1, 2]
+    assert any(f"已登记在成果 {ids[0]} 中" in p.reason for p in preview.problems)
+    assert [r.draft.title for r in preview.rows] == ["内部的技术秘密"]
+
+    twice = workbook(
+        tmp_path / "两次.xlsx",
+        [row(**{x.IP_NUMBERS: patent(7)}), row(**{x.TITLE: "另一项", x.IP_NUMBERS: patent(7)})],
+    )
+    preview = service.preview_import(officer, twice)
+    (problem,) = preview.problems
+    assert (problem.row, problem.column) == (3, x.IP_NUMBERS)
+    assert "与第 2 行重复" in problem.reason
+    # A preview made by hand (or stale) is checked again inside the import's transaction.
+    forged = replace(preview, rows=(*preview.rows, ImportRow(3, preview.rows[0].draft)))
+    before = _count(service, officer)
+    with pytest.raises(ValidationError, match=r"第 3 行：登记号 .* 与第 2 行重复"):
+        service.import_rows(officer, forged, only_good=True)
+    assert _count(service, officer) == before
+
+
+def test_a_record_cannot_take_an_ip_number_another_record_holds(
+    unlocked: tuple[Vault, User],
+    service: AchievementService,
+    world: dict[str, int],
+    officer: User,
+) -> None:
+    ids = _records(service, officer, world)
+    taken = _draft(world, title="抄来的", kind="invention_patent", ip_rights=(IpRight(patent(5)),))
+    with pytest.raises(ValidationError, match=f"已登记在成果 {ids[1]} 中") as raised:
+        service.create(officer, taken)
+    assert raised.value.field == "ip_rights"
+    # Someone who may not see the holder (secret) learns only that the number is taken.
+    low = _user(unlocked[0], "low2", ("transfer_officer",), "internal")
+    with pytest.raises(ValidationError, match="已登记在另一项成果中"):
+        service.create(low, taken)
+    # A record keeps its own numbers when it is saved again.
+    first = service.get(officer, ids[0])
+    service.update(officer, ids[0], replace(first.draft, title="改名的发明"))
+    assert service.get(officer, ids[0]).draft.title == "改名的发明"
 
 
 def test_an_export_holds_only_what_the_user_may_see_and_is_audited(
