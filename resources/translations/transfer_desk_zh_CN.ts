@@ -153,8 +153,16 @@
         <translation>登记成果</translation>
     </message>
     <message>
+        <source>View achievement %1 (%2)</source>
+        <translation>查看成果 %1（%2）</translation>
+    </message>
+    <message>
         <source>Edit achievement %1 (%2)</source>
         <translation>编辑成果 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Save</source>
@@ -163,6 +171,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>You may read this record but not change it.</source>
+        <translation>您可以查看此记录，但不能修改。</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -443,6 +455,10 @@
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
         <source>Terminate…</source>
         <translation>终止…</translation>
     </message>
@@ -541,6 +557,14 @@
     <message>
         <source>Import template saved to %1</source>
         <translation>导入模板已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Could not load the list</source>
+        <translation>未能加载列表</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>%1 found</source>
@@ -930,6 +954,14 @@ SHA-256 %2</translation>
     <message>
         <source>To date: %1</source>
         <translation>截止日期：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Could not load the list</source>
+        <translation>未能加载列表</translation>
     </message>
     <message>
         <source>Cancelling…</source>

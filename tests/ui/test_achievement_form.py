@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.achievements import (
     AchievementDraft,
@@ -373,6 +374,125 @@ def test_modified_follows_the_typing_and_changed_is_emitted(make_form, qtbot) ->
     assert form.modified
     form.mark_saved()
     assert not form.modified
+
+
+# -- read-only --------------------------------------------------------------------------------
+def cells(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_read_only_shows_every_value_and_takes_no_typing(make_form, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = make_form()
+    record = draft(
+        level="secret",
+        secrecy_mark="秘密★10年",
+        negative_list=True,
+        negative_list_reason="涉及国家安全",
+    )
+    form.set_value(record)
+    form.set_read_only(True)
+    assert form.read_only
+    lines = {
+        form.title_edit: "一种高强韧镁合金的制备方法",
+        form.keywords_edit: "镁合金、热处理",
+        form.funding_ref_edit: "2023YFB3701000",
+        form.secrecy_mark_edit: "秘密★10年",
+        form.negative_list_reason_edit: "涉及国家安全",
+        form.ethics_approval_edit: "伦审〔2023〕12号",
+        form.kind_view: "发明专利",
+        form.department_view: "化学学院",
+        form.funding_type_view: "纵向项目",
+        form.level_view: "秘密",
+        form.ethics_status_view: "伦理审查已通过",
+    }
+    for edit, text in lines.items():
+        assert row_visible(form, edit) and edit.isVisibleTo(form), edit.objectName()
+        assert edit.isReadOnly() and edit.isEnabled()  # not greyed out
+        assert edit.text() == text
+        qtbot.keyClicks(edit, "9")
+        qtbot.keyClick(edit, Qt.Key.Key_Delete)
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        assert edit.text() == text
+        edit.selectAll()
+        assert edit.selectedText() == text  # still selectable, so it can be copied
+    for combo in (
+        form.kind_combo,
+        form.department_combo,
+        form.funding_type_combo,
+        form.level_combo,
+        form.ethics_status_combo,
+    ):
+        assert not combo.isVisibleTo(form)
+    assert form.abstract_edit.isReadOnly()
+    qtbot.keyClicks(form.abstract_edit, "9")
+    assert form.abstract_edit.toPlainText() == record.abstract
+    assert form.negative_list_check.isChecked() and form.overseas_check.isChecked()
+    for check in (form.negative_list_check, form.overseas_check):
+        before = check.isChecked()
+        assert check.isEnabled()
+        qtbot.mouseClick(check, LEFT)
+        qtbot.keyClick(check, Qt.Key.Key_Space)
+        assert check.isChecked() is before
+        assert check.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert cells(form.completers_view) == [
+        ["张三 · 化学学院", "负责人", "60"],
+        ["李四 · 化学学院", "成员", "33.33"],
+        ["王五", "成员", "6.67"],
+    ]
+    assert not form.completers_table.isVisibleTo(form)
+    # A cell opens as read-only text: selectable, nothing typed is kept.
+    for table in (form.completers_view, form.ip_table):
+        table.setCurrentCell(0, 0)
+        item = table.item(0, 0)
+        before = item.text()
+        table.editItem(item)
+        editor = table.viewport().findChild(QLineEdit)
+        assert editor is not None and editor.isReadOnly()
+        qtbot.keyClicks(editor, "9")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert table.item(0, 0).text() == before
+    qtbot.keyClicks(form.ip_table, "7")  # typing on a cell opens nothing that changes it
+    assert form.ip_table.item(0, 0).text() == "202310397744.0"  # type: ignore[union-attr]
+    for button in (
+        form.add_completer_button,
+        form.remove_completer_button,
+        form.add_ip_button,
+        form.remove_ip_button,
+    ):
+        assert not button.isVisibleTo(form)
+    qtbot.wait(10)
+    assert not form.live_timer.isActive()
+    assert not form.modified
+    assert form.value() == record
+
+
+def test_read_only_follows_a_value_set_later_and_can_be_lifted(make_form, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = make_form()
+    form.set_read_only(True)
+    form.set_value(draft(kind="software_copyright", ip_rights=(), overseas=False))
+    assert form.kind_view.text() == "软件著作权"
+    assert len(cells(form.completers_view)) == 3
+    form.set_value(draft(completers=(Completer(3, "lead", Decimal(100)),)))
+    assert form.kind_view.text() == "发明专利"
+    assert cells(form.completers_view) == [["王五", "负责人", "100"]]
+
+    form.set_read_only(False)
+    assert not form.read_only
+    assert not form.title_edit.isReadOnly() and not form.abstract_edit.isReadOnly()
+    assert form.kind_combo.isVisibleTo(form) and not form.kind_view.isVisibleTo(form)
+    assert form.completers_table.isVisibleTo(form) and not form.completers_view.isVisibleTo(form)
+    assert form.add_completer_button.isVisibleTo(form) and form.add_ip_button.isVisibleTo(form)
+    assert form.overseas_check.focusPolicy() != Qt.FocusPolicy.NoFocus
+    assert form.overseas_check.isChecked()
+    qtbot.mouseClick(form.overseas_check, LEFT)
+    assert not form.overseas_check.isChecked()  # editable again
+    qtbot.keyClicks(form.title_edit, "X")
+    assert form.title_edit.text().endswith("X") and form.modified
+    form.set_ip_cell(0, 0, "202310397744.1")
+    assert form.value().ip_rights[0].number == "202310397744.1"
 
 
 # -- helpers as properties --------------------------------------------------------------------

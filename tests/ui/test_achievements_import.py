@@ -184,6 +184,8 @@ def workbook(path: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 GOOD_TITLES = ["一种高强韧镁合金的制备方法", "一种加氢催化剂"]
+# A second record's own patent: an IP right is registered once, in one record.
+SECOND_IP = {x.IP_NUMBERS: "202310397744.0", x.APPLIED: "2023-04-14"}
 
 
 @pytest.fixture
@@ -325,7 +327,9 @@ def test_import_only_the_good_rows_registers_exactly_those(  # type: ignore[no-u
 def test_a_file_without_problems_is_imported_whole(  # type: ignore[no-untyped-def]
     make_page, world, choosers, qtbot, tmp_path
 ) -> None:
-    path = workbook(tmp_path / "全部正确.xlsx", [row(), row(**{x.TITLE: "第二项成果"})])
+    path = workbook(
+        tmp_path / "全部正确.xlsx", [row(), row(**{x.TITLE: "第二项成果", **SECOND_IP})]
+    )
     page = make_page()
     dialog = open_import(page, choosers, path, qtbot)
     assert dialog.summary_label.text() == "共 2 行，未发现问题"
@@ -346,7 +350,7 @@ def test_an_import_that_fails_writes_nothing_and_says_why(  # type: ignore[no-un
     # would be written before the second fails, so only the one transaction keeps it out.
     path = workbook(
         tmp_path / "成果.xlsx",
-        [row(**{x.DEPARTMENT: "科技处"}), row(**{x.TITLE: "第二项成果"})],
+        [row(**{x.DEPARTMENT: "科技处"}), row(**{x.TITLE: "第二项成果", **SECOND_IP})],
     )
     page = make_page()
     dialog = open_import(page, choosers, path, qtbot)
@@ -449,6 +453,8 @@ def test_export_writes_the_filtered_list_as_shown(  # type: ignore[no-untyped-de
     page = make_page()
     assert page.export_button.isVisible() and page.export_button.text() == "导出 Excel…"
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("know_how"))
+    assert page.count_label.text() == "正在加载…"
+    idle(qtbot, page._runner)
     assert titles(page) == ["一种镁合金", "一种加氢催化剂"]
     choosers.save_path = tmp_path / "清单.xlsx"
     qtbot.mouseClick(page.export_button, LEFT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -12,19 +13,27 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from reportlab.pdfgen import canvas
 
 from db import achievements, audit, users
 from db.vault import Vault
 from desktop.domain.accounts import User, UserDraft
-from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
+from desktop.domain.achievements import (
+    AchievementDraft,
+    AchievementQuery,
+    AchievementRow,
+    Completer,
+    IpRight,
+)
 from desktop.domain.people import PersonDraft
+from desktop.errors import AppError, StorageError
 from desktop.services.achievement_files import AchievementFileService
 from desktop.services.achievements import AchievementService
 from desktop.services.people import PeopleService
 from desktop.services.unit import UnitService
-from desktop.ui.pages.achievements_page import AchievementDialog, AchievementsPage
+from desktop.ui.models.paged_table_model import PAGE_SIZE, PLACEHOLDER
+from desktop.ui.pages.achievements_page import TITLE_COLUMN, AchievementDialog, AchievementsPage
 from desktop.ui.tasks import TaskRunner
 from tests.support import FixedClock
 
@@ -116,9 +125,11 @@ def runner() -> Iterator[TaskRunner]:
 def make_page(zh_app, world: World, runner: TaskRunner, qtbot):  # type: ignore[no-untyped-def]
     made: list[AchievementsPage] = []
 
-    def make(actor: User | None = None) -> AchievementsPage:
+    def make(
+        actor: User | None = None, service: AchievementService | None = None
+    ) -> AchievementsPage:
         page = AchievementsPage(
-            world.service,
+            service or world.service,
             world.people,
             world.units,
             runner,
@@ -425,6 +436,7 @@ def test_the_search_box_narrows_the_list(make_page, three, qtbot, text, found) -
     page.search_edit.setText(text)
     assert page.search_timer.isActive()  # typing waits for a pause
     qtbot.waitUntil(lambda: page.query.text == text, timeout=5000)
+    idle(qtbot, page._runner)
     assert titles(page) == found
     assert page.count_label.text() == f"找到 {len(found)} 项成果"
     page.search_edit.clear()
@@ -434,19 +446,25 @@ def test_the_search_box_narrows_the_list(make_page, three, qtbot, text, found) -
 
 def test_filters_narrow_the_list(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = make_page()
+    runner = page._runner
     assert page.department_filter.itemText(0) == "全部部门"
     assert page.year_filter.findData(2026) >= 0
     choose(page.kind_filter, "software_copyright")
+    idle(qtbot, runner)
     assert titles(page) == ["基于深度学习的肺结节检测软件"]
     choose(page.kind_filter, None)
     choose(page.level_filter, "secret")
+    idle(qtbot, runner)
     assert titles(page) == ["一种加氢催化剂"]
     choose(page.level_filter, None)
     choose(page.department_filter, three.chem)
+    idle(qtbot, runner)
     assert titles(page) == ["一种加氢催化剂", "一种高强韧镁合金的制备方法"]
     choose(page.year_filter, 2026)
+    idle(qtbot, runner)
     assert page.model.rowCount() == 2
     choose(page.status_filter, "terminated")
+    idle(qtbot, runner)
     assert page.model.rowCount() == 0
     assert page.count_label.text() == "找到 0 项成果"
     assert page.query == AchievementQuery(status="terminated", department_id=three.chem, year=2026)
@@ -478,13 +496,16 @@ def test_the_pool_filter_narrows_the_list(make_page, world, qtbot) -> None:  # t
     assert [combo.itemText(i) for i in range(combo.count())] == ["全部", "池中成果", "非池中成果"]
     assert page.model.rowCount() == 4
     choose(combo, True)
+    idle(qtbot, page._runner)
     assert titles(page) == ["一种早年授权的专利"]
     assert page.query.pool is True
     assert page.count_label.text() == "找到 1 项成果"
     choose(combo, False)
+    idle(qtbot, page._runner)
     assert titles(page) == ["一种技术秘密", "一种早年授权的涉密专利", "一种近年授权的专利"]
     assert page.query.pool is False
     choose(combo, None)
+    idle(qtbot, page._runner)
     assert page.model.rowCount() == 4
     assert page.query == AchievementQuery()
     assert page.count_label.text() == "共 4 项成果"
@@ -505,13 +526,20 @@ def test_a_header_click_sorts_through_the_service(make_page, three, qtbot, qtmod
     )
     click_header(qtbot, page, 1)
     assert (page.query.sort, page.query.descending) == ("title", False)
+    idle(qtbot, page._runner)
     by_title = sorted(titles(page))
     assert titles(page) == by_title
     click_header(qtbot, page, 1)
     assert (page.query.sort, page.query.descending) == ("title", True)
+    idle(qtbot, page._runner)
     assert titles(page) == list(reversed(by_title))
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        1,
+        Qt.SortOrder.DescendingOrder,
+    )
     click_header(qtbot, page, 7)
     assert page.query.sort == "lead"
+    idle(qtbot, page._runner)
     # The IP numbers cannot be sorted: the order and its indicator stay.
     click_header(qtbot, page, 8)
     assert page.query.sort == "lead"
@@ -520,31 +548,172 @@ def test_a_header_click_sorts_through_the_service(make_page, three, qtbot, qtmod
 
 
 # -- who sees what ----------------------------------------------------------------------------
-def test_a_reader_without_edit_rights_sees_no_new_or_edit(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
-    approver = make_user(three.vault, "approver", ("approver",), "internal")
-    page = make_page(approver)
-    assert not page.new_button.isVisible()
-    assert not page.edit_button.isVisible()
+def double_click_row(qtbot, page: AchievementsPage, row: int) -> None:  # type: ignore[no-untyped-def]
+    rect = page.table.visualRect(page.model.index(row, TITLE_COLUMN))
+    qtbot.mouseClick(page.table.viewport(), LEFT, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), LEFT, pos=rect.center())
+
+
+def attach_text(world: World, achievement_id: int) -> None:
+    world.files.add(
+        world.officer, achievement_id, "说明.txt", "text/plain", "成果说明：镁合金".encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("login", "roles"),
+    [("approver", ("approver",)), ("auditor", ("security_auditor",))],
+)
+def test_a_reader_double_clicks_and_sees_the_record_read_only(  # type: ignore[no-untyped-def]
+    make_page, three, qtbot, tmp_path, login, roles
+) -> None:
+    record = three.service.page(three.officer, 0, 10, AchievementQuery(text="镁合金"))[0]
+    attach_text(three, record.id)
+    entries = len(actions(three.vault))
+    reader = make_user(three.vault, login, roles, "internal")
+    page = make_page(reader)
+    assert not page.new_button.isVisible() and not page.import_button.isVisible()
+    assert page.edit_button.isVisible() and page.edit_button.text() == "查看"
     assert page.model.rowCount() == 2  # the 秘密 record is above the clearance
     assert [page.level_filter.itemData(i) for i in range(page.level_filter.count())] == [
         None,
         "public",
         "internal",
     ]
-    page.table.selectRow(0)
-    page.table.doubleClicked.emit(page.model.index(0, 1))
+    row = titles(page).index(record.title)
+    double_click_row(qtbot, page, row)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    dialog = page.dialog
+    assert dialog is not None and dialog.read_only
+    assert dialog.windowTitle() == f"查看成果 {record.id}（登记）"
+    # No Save: only Close.
+    assert dialog.save_button is None and dialog.cancel_button is None
+    assert dialog.buttons.findChild(QPushButton, "save_button") is None
+    assert dialog.close_button is not None and dialog.close_button.text() == "关闭"
+    assert [b.text() for b in dialog.buttons.buttons()] == ["关闭"]
+    assert dialog.read_only_label is not None
+    assert dialog.read_only_label.text() == "您可以查看此记录，但不能修改。"
+
+    form = dialog.form
+    title = "一种高强韧镁合金的制备方法"
+    # Text fields show their value, take no typing, and can still be selected (and copied).
+    for edit, value in (
+        (form.title_edit, title),
+        (form.keywords_edit, "镁合金、热处理"),
+        (form.funding_ref_edit, "2023YFB3701000"),
+    ):
+        assert edit.isVisibleTo(form) and edit.isReadOnly() and edit.isEnabled()
+        assert edit.text() == value
+        qtbot.keyClicks(edit, "x")
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        assert edit.text() == value
+    form.title_edit.selectAll()
+    assert form.title_edit.selectedText() == title
+    assert form.abstract_edit.isReadOnly()
+    qtbot.keyClicks(form.abstract_edit, "x")
+    assert form.abstract_edit.toPlainText() == "通过微合金化与形变热处理提高强度和韧性。"
+    # Each choice as read-only text in place of its list.
+    for combo, view, text in (
+        (form.kind_combo, form.kind_view, "发明专利"),
+        (form.department_combo, form.department_view, "化学学院"),
+        (form.funding_type_combo, form.funding_type_view, "纵向项目"),
+        (form.level_combo, form.level_view, "公开"),
+        (form.ethics_status_combo, form.ethics_status_view, "无需伦理审查"),
+    ):
+        assert not combo.isVisibleTo(form)
+        assert view.isVisibleTo(form) and view.isReadOnly() and view.text() == text
+        qtbot.keyClicks(view, "x")
+        assert view.text() == text
+    # The completers as a read-only table; no adding or removing rows.
+    table = form.completers_view
+    assert not form.completers_table.isVisibleTo(form) and table.isVisibleTo(form)
+    assert [
+        [table.item(r, c).text() for c in range(3)]  # type: ignore[union-attr]
+        for r in range(table.rowCount())
+    ] == [["张三 · 化学学院", "负责人", "70"], ["李四 · 化学学院", "成员", "30"]]
+    for button in (
+        form.add_completer_button,
+        form.remove_completer_button,
+        form.add_ip_button,
+        form.remove_ip_button,
+    ):
+        assert not button.isVisibleTo(form)
+    form.ip_table.setCurrentCell(0, 0)
+    qtbot.keyClicks(form.ip_table, "9")
+    qtbot.keyClick(form.ip_table, Qt.Key.Key_Return)
+    assert form.ip_table.item(0, 0).text() == "202310397744.0"  # type: ignore[union-attr]
+    # Check boxes do not toggle, by mouse or by key.
+    for check in (form.negative_list_check, form.overseas_check):
+        qtbot.mouseClick(check, LEFT)
+        qtbot.keyClick(check, Qt.Key.Key_Space)
+        assert not check.isChecked()
+    assert not form.modified
+
+    # The attachments can be opened, not added or removed.
+    files = dialog.attachments
+    assert files is not None
+    qtbot.waitUntil(lambda: files.list_widget.count() == 1, timeout=5000)
+    assert files.open_button.isVisibleTo(files) and files.open_button.isEnabled()
+    assert not files.add_button.isVisibleTo(files) and not files.remove_button.isVisibleTo(files)
+    assert dialog.findChild(QWidget, "attachments_note") is None
+    qtbot.mouseClick(files.open_button, LEFT)
+    viewer = files.viewer
+    assert viewer is not None
+    qtbot.waitUntil(lambda: "成果说明" in viewer.text_edit.toPlainText(), timeout=5000)
+    qtbot.mouseClick(viewer.close_button, LEFT)
+    shot(dialog, tmp_path, f"achievement-dialog-read-only-{login}.png")
+
+    qtbot.mouseClick(dialog.close_button, LEFT)  # closes at once: nothing to lose
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=5000)
+    assert not dialog.isVisible() and dialog.discard_box is None
+    idle(qtbot, page._runner)
+    assert len(actions(three.vault)) == entries  # reading writes nothing
+    assert three.service.get(three.officer, record.id).draft.title == title
+
+
+def test_a_reader_opens_nothing_new(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    approver = make_user(three.vault, "approver", ("approver",), "internal")
+    page = make_page(approver)
+    page.open_new()
     idle(qtbot, page._runner)
     assert page.dialog is None
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.edit_button, LEFT)
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=5000)
+    assert page.dialog is not None and page.dialog.read_only
+
+
+def test_an_editor_double_clicks_and_edits(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = make_page()
+    assert page.edit_button.text() == "编辑…"
+    double_click_row(qtbot, page, 0)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    dialog = page.dialog
+    assert dialog is not None and not dialog.read_only
+    assert dialog.windowTitle().startswith("编辑成果 ")
+    assert dialog.save_button is not None and dialog.close_button is None
+    assert dialog.read_only_label is None
+    form = dialog.form
+    assert not form.title_edit.isReadOnly() and form.kind_combo.isVisibleTo(form)
+    assert not form.kind_view.isVisibleTo(form) and not form.completers_view.isVisibleTo(form)
+    qtbot.keyClicks(form.title_edit, "X")
+    assert form.modified
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: titles(page)[0] == "一种加氢催化剂X", timeout=5000)
 
 
 def test_a_researcher_may_register_and_sees_only_their_own(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
     researcher = make_user(three.vault, "researcher", ("researcher",), "internal")
-    three.service.create(researcher, draft(three, title="一种可降解镁合金骨钉"))
+    three.service.create(
+        researcher, draft(three, title="一种可降解镁合金骨钉", kind="know_how", ip_rights=())
+    )
     page = make_page(researcher)
     assert page.new_button.isVisible() and page.edit_button.isVisible()
     assert titles(page) == ["一种可降解镁合金骨钉"]
     page.search_edit.setText("镁合金")
     qtbot.waitUntil(lambda: page.query.text == "镁合金", timeout=5000)
+    idle(qtbot, page._runner)
     assert titles(page) == ["一种可降解镁合金骨钉"]
 
 
@@ -561,6 +730,128 @@ def test_the_dialog_offers_only_the_levels_the_user_may_give(make_page, world, q
         "李四 · 化学学院",
         "王五 · 科技处",
     ]
+
+
+# -- fetching off the UI thread ---------------------------------------------------------------
+class GatedAchievements(AchievementService):
+    """The real service, whose ``page`` can be held at a gate (after reading its rows) and
+    whose ``count`` can be made to fail."""
+
+    def __init__(self, inner: AchievementService) -> None:
+        super().__init__(inner._vault, now=inner._now)
+        self.gate: threading.Event | None = None
+        self.reached = threading.Event()
+        self.fail: AppError | None = None
+        self.returned: list[list[str]] = []  # the titles each page call read
+
+    def count(self, actor: User, query: AchievementQuery) -> int:
+        if self.fail is not None:
+            raise self.fail
+        return super().count(actor, query)
+
+    def page(
+        self, actor: User, offset: int, limit: int, query: AchievementQuery
+    ) -> list[AchievementRow]:
+        rows = super().page(actor, offset, limit, query)
+        self.returned.append([r.title for r in rows])
+        gate = self.gate
+        if gate is not None:
+            self.reached.set()
+            assert gate.wait(10)
+        return rows
+
+
+def test_the_list_says_it_is_loading_until_its_rows_arrive(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    gated = GatedAchievements(three.service)
+    page = make_page(service=gated)
+    assert len(titles(page)) == 3
+    gate = gated.gate = threading.Event()
+    choose(page.kind_filter, "software_copyright")  # returns at once: the count is on the worker
+    assert page.count_label.text() == "正在加载…"
+    qtbot.waitUntil(gated.reached.is_set, timeout=5000)
+    assert page.model.loading
+    assert len(titles(page)) == 3  # the list shown stays until the new one has come
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        gate.set()
+    assert titles(page) == ["基于深度学习的肺结节检测软件"]
+    assert page.count_label.text() == "找到 1 项成果"
+
+
+def test_a_reload_while_the_list_is_fetched_never_shows_the_old_query(  # type: ignore[no-untyped-def]
+    make_page, three, qtbot
+) -> None:
+    gated = GatedAchievements(three.service)
+    page = make_page(service=gated)
+    gate = gated.gate = threading.Event()
+    choose(page.kind_filter, "software_copyright")
+    qtbot.waitUntil(gated.reached.is_set, timeout=5000)  # its rows are read, held at the gate
+    # Meanwhile the user changes the filters twice.
+    choose(page.kind_filter, None)
+    choose(page.level_filter, "secret")
+    shown: list[list[str]] = []
+    page.model.loaded.connect(lambda: shown.append(titles(page)))
+    gate.set()
+    idle(qtbot, page._runner)
+    assert gated.returned[1] == ["基于深度学习的肺结节检测软件"]  # fetched, then dropped
+    assert shown == [["一种加氢催化剂"]]
+    assert titles(page) == ["一种加氢催化剂"]
+    assert page.count_label.text() == "找到 1 项成果"
+
+
+def test_a_failed_fetch_shows_an_error_and_the_list_stays_usable(make_page, three, qtbot) -> None:  # type: ignore[no-untyped-def]
+    gated = GatedAchievements(three.service)
+    page = make_page(service=gated)
+    gated.fail = StorageError("无法读取数据库文件。")
+    choose(page.kind_filter, "software_copyright")
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "error_box") is not None, timeout=5000)
+    box = page.findChild(QMessageBox, "error_box")
+    assert box is not None and box.text() == "无法读取数据库文件。"
+    idle(qtbot, page._runner)
+    assert page.model.rowCount() == 0 and not page.model.loading
+    assert page.count_label.text() == "未能加载列表"
+    box.close()
+    box.deleteLater()
+    gated.fail = None
+    page.search_edit.setText("镁合金")
+    qtbot.waitUntil(lambda: page.query.text == "镁合金", timeout=5000)
+    idle(qtbot, page._runner)
+    assert titles(page) == []  # still the software filter: nothing about 镁合金
+    choose(page.kind_filter, None)
+    idle(qtbot, page._runner)
+    assert titles(page) == ["一种高强韧镁合金的制备方法"]
+    assert page.count_label.text() == "找到 1 项成果"
+
+
+def test_a_saved_record_beyond_the_first_page_is_selected_when_its_page_arrives(  # type: ignore[no-untyped-def]
+    make_page, world, qtbot
+) -> None:
+    with world.vault.transaction() as conn:
+        for number in range(PAGE_SIZE + 5):
+            achievements.insert_achievement(
+                conn,
+                draft(world, title=f"技术秘密 {number:03d}", kind="know_how", ip_rights=()),
+                created_by=world.officer.id,
+                created_at="2026-01-05T08:03:00+00:00",
+            )
+    page = make_page()
+    oldest = page.model.rowCount() - 1  # newest first: the first record is on the second page
+    assert page.model.row(oldest) is None
+    page.open_edit(1)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    dialog = page.dialog
+    assert dialog is not None and dialog.save_button is not None
+    dialog.form.title_edit.setText("技术秘密 000（修订）")
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    assert page.selected_row() is None  # its page has not been fetched
+    assert page.model.data(page.model.index(oldest, TITLE_COLUMN)) == PLACEHOLDER
+    with qtbot.waitSignal(page.model.page_loaded, timeout=5000):
+        pass  # the view painting the placeholder asked for the page
+    selected = page.selected_row()
+    assert selected is not None and selected.id == 1
+    assert selected.title == "技术秘密 000（修订）"
+    assert page.table.selectionModel().selectedRows()[0].row() == oldest
+    assert page.edit_button.isEnabled()
 
 
 # -- screenshots ------------------------------------------------------------------------------

@@ -178,7 +178,9 @@ def test_terminating_needs_a_reason_then_the_row_shows_terminated_and_stays_sele
     make_page, world, runner, qtbot
 ) -> None:
     older = world.service.create(world.officer, draft(world))
-    newer = world.service.create(world.officer, draft(world, title="一种加氢催化剂"))
+    newer = world.service.create(
+        world.officer, draft(world, title="一种加氢催化剂", kind="know_how", ip_rights=())
+    )
     page = make_page()
     select(page, older)  # the second row: newest first
     assert page.table.selectionModel().selectedRows()[0].row() == 1

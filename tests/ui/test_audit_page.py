@@ -20,9 +20,10 @@ from desktop.app import build_services
 from desktop.domain.accounts import User, UserDraft
 from desktop.domain.audit import AuditFilter, Checkpoint, Verification
 from desktop.domain.people import PersonDraft
-from desktop.errors import PermissionDenied
+from desktop.errors import AppError, PermissionDenied, StorageError
 from desktop.services.audit import AuditService
 from desktop.services.bundle import Services
+from desktop.ui.models.paged_table_model import PAGE_SIZE
 from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.tasks import TaskRunner
 from tests.support import TEST_KDF, FixedClock
@@ -95,12 +96,18 @@ def make_page(world: World, qtbot) -> Iterator[PageFactory]:  # type: ignore[no-
         page.resize(1200, 760)
         page.show()
         page.reload()
+        loaded(qtbot, page)
         return page
 
     yield make
     for runner in runners:
         runner.wait()
         qtbot.waitUntil(lambda r=runner: not r.busy, timeout=5000)  # type: ignore[misc]
+
+
+def loaded(qtbot, page: AuditPage) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the filter choices and the entries (count and pages) have arrived."""
+    qtbot.waitUntil(lambda: not page._runner.busy and not page.loading, timeout=5000)
 
 
 def column(page: AuditPage, col: int) -> list[str]:
@@ -128,11 +135,14 @@ def select_seq(page: AuditPage, seq: int) -> None:
 
 
 # -- filters --------------------------------------------------------------------------------
-def test_auditor_filters_by_person(world: World, make_page, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_auditor_filters_by_person(world: World, make_page, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     page = make_page()
     everything = page.model.rowCount()
     assert everything == world.services.audit.count(world.auditor)
+    assert page.count_label.text() == f"共 {everything} 条"
     choose(page.person_combo, world.admin.id)
+    assert page.count_label.text() == "正在加载…"  # until the count arrives
+    loaded(qtbot, page)
     assert page.person_combo.currentText() == "王管理"
     names = column(page, 2)
     assert names and set(names) == {"王管理"}
@@ -140,40 +150,46 @@ def test_auditor_filters_by_person(world: World, make_page, qtmodeltester) -> No
     assert page.count_label.text() == f"共 {len(names)} 条"
     qtmodeltester.check(page.model)
     page.reset_button.click()
+    loaded(qtbot, page)
     assert page.model.rowCount() == everything
 
 
-def test_auditor_filters_by_action(world: World, make_page) -> None:  # type: ignore[no-untyped-def]
+def test_auditor_filters_by_action(world: World, make_page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = make_page()
     assert page.action_combo.itemText(0) == "全部操作"
     choose(page.action_combo, "person.updated")
+    loaded(qtbot, page)
     assert page.action_combo.currentText() == "修改人员"
     assert column(page, 0) == [str(world.updated_seq)]
     assert column(page, 3) == ["修改人员"]
     assert column(page, 4) == ["人员 1"]
 
 
-def test_auditor_filters_by_date(world: World, make_page) -> None:  # type: ignore[no-untyped-def]
+def test_auditor_filters_by_date(world: World, make_page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = make_page()
     page.since_check.setChecked(True)
     page.since_edit.setDate(QDate(2026, 1, 9))
     page.until_check.setChecked(True)
     page.until_edit.setDate(QDate(2026, 1, 11))
+    loaded(qtbot, page)
     assert set(column(page, 3)) == {"新增人员"}
     assert column(page, 1) == ["2026年1月10日 09:00"]
     assert page.filter_text() == "起始日期：2026年1月9日；截止日期：2026年1月11日"
     page.until_check.setChecked(False)  # open-ended: everything from the 9th
+    loaded(qtbot, page)
     assert set(column(page, 3)) == {"新增人员", "修改人员", "修改设置"}
 
 
-def test_filter_by_object(world: World, make_page) -> None:  # type: ignore[no-untyped-def]
+def test_filter_by_object(world: World, make_page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = make_page()
     choose(page.object_type_combo, "setting")
+    loaded(qtbot, page)
     assert page.object_type_combo.currentText() == "设置"
     assert column(page, 4) == ["设置 · 自动锁定时间（分钟）"]
     page.reset_button.click()
     page.object_id_edit.setText("1")
     page.object_id_edit.editingFinished.emit()
+    loaded(qtbot, page)
     assert set(column(page, 4)) >= {"人员 1", "单位信息 1"}
 
 
@@ -192,12 +208,14 @@ def test_selecting_an_entry_shows_chinese_field_changes(world: World, make_page)
     assert "职称：讲师 → 副教授" in summary
 
 
-def test_a_setting_and_a_creation_read_as_fields(world: World, make_page) -> None:  # type: ignore[no-untyped-def]
+def test_a_setting_and_a_creation_read_as_fields(world: World, make_page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = make_page()
     choose(page.action_combo, "settings.updated")
+    loaded(qtbot, page)
     page.table.selectRow(0)
     assert changes_shown(page) == {"自动锁定时间（分钟）": ("5", "12")}
     choose(page.action_combo, "person.created")
+    loaded(qtbot, page)
     page.table.selectRow(0)
     shown = changes_shown(page)
     assert shown["姓名"] == ("—", "张三")
@@ -242,7 +260,9 @@ def test_reason_and_withheld_content(world: World, make_page) -> None:  # type: 
 
 # -- verification ---------------------------------------------------------------------------
 def wait_idle(qtbot, page: AuditPage) -> None:  # type: ignore[no-untyped-def]
+    """The check has ended and the list it reloads has arrived."""
     qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+    loaded(qtbot, page)
 
 
 def test_verify_says_the_log_is_intact(world: World, make_page, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -370,6 +390,7 @@ def test_export_writes_the_filtered_extract(world: World, make_page, qtbot, tmp_
     target = tmp_path / "摘录.pdf"
     page = make_page(choose_path=lambda _parent: target)
     choose(page.action_combo, "person.updated")
+    loaded(qtbot, page)
     head = world.services.audit.head(world.auditor)
     qtbot.mouseClick(page.export_button, LEFT)
     wait_idle(qtbot, page)
@@ -391,6 +412,110 @@ def test_export_cancelled_in_the_file_dialog_does_nothing(world: World, make_pag
     qtbot.mouseClick(page.export_button, LEFT)
     assert not page.busy
     assert world.services.audit.head(world.auditor).size == size
+
+
+# -- reading off the UI thread --------------------------------------------------------------
+class WatchedAudit(AuditService):
+    """The real service, noting the threads that read it; ``page`` can be held at a gate and
+    ``count`` made to fail."""
+
+    def __init__(self, inner: AuditService) -> None:
+        super().__init__(inner._vault, now=inner._now)
+        self.threads: set[threading.Thread] = set()
+        self.gate: threading.Event | None = None
+        self.reached = threading.Event()
+        self.fail: AppError | None = None
+
+    def actors(self, actor):  # type: ignore[no-untyped-def,override]
+        self.threads.add(threading.current_thread())
+        return super().actors(actor)
+
+    def count(self, actor, where=None):  # type: ignore[no-untyped-def,override]
+        self.threads.add(threading.current_thread())
+        if self.fail is not None:
+            raise self.fail
+        return super().count(actor, where)
+
+    def page(self, actor, offset, limit, where=None):  # type: ignore[no-untyped-def,override]
+        self.threads.add(threading.current_thread())
+        entries = super().page(actor, offset, limit, where)
+        gate = self.gate
+        if gate is not None:
+            self.reached.set()
+            assert gate.wait(10)
+        return entries
+
+
+def test_the_log_is_read_on_the_worker_and_an_older_filter_never_lands(  # type: ignore[no-untyped-def]
+    world: World, make_page, qtbot
+) -> None:
+    watched = WatchedAudit(world.services.audit)
+    page = make_page(service=watched)
+    assert watched.threads and threading.main_thread() not in watched.threads
+    everything = page.model.rowCount()
+    gate = watched.gate = threading.Event()
+    choose(page.action_combo, "person.created")
+    qtbot.waitUntil(watched.reached.is_set, timeout=5000)
+    assert page.count_label.text() == "正在加载…"
+    assert page.model.rowCount() == everything  # the entries shown stay until the new ones come
+    choose(page.action_combo, "settings.updated")  # while the first filter's entries are held
+    shown: list[list[str]] = []
+    page.model.loaded.connect(lambda: shown.append(column(page, 3)))
+    gate.set()
+    loaded(qtbot, page)
+    assert shown == [["修改设置"]]
+    assert page.count_label.text() == "共 1 条"
+    assert threading.main_thread() not in watched.threads
+
+
+def test_a_failed_read_shows_an_error_and_the_page_stays_usable(  # type: ignore[no-untyped-def]
+    world: World, make_page, qtbot
+) -> None:
+    watched = WatchedAudit(world.services.audit)
+    page = make_page(service=watched)
+    everything = page.model.rowCount()
+    watched.fail = StorageError("无法读取数据库文件。")
+    choose(page.action_combo, "person.created")
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "error_box") is not None, timeout=5000)
+    box = page.findChild(QMessageBox, "error_box")
+    assert box is not None and box.text() == "无法读取数据库文件。"
+    loaded(qtbot, page)
+    assert page.model.rowCount() == 0 and page.count_label.text() == "未能加载列表"
+    box.close()
+    box.deleteLater()
+    watched.fail = None
+    page.reset_button.click()
+    loaded(qtbot, page)
+    assert page.model.rowCount() == everything
+    assert page.count_label.text() == f"共 {everything} 条"
+
+
+def test_a_selected_entry_is_shown_once_its_page_arrives(world: World, make_page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with world.vault.transaction() as conn:
+        for number in range(PAGE_SIZE + 10):
+            audit.append(
+                conn,
+                ts="2026-01-21T10:00:00+00:00",
+                actor=world.admin.id,
+                action="person.updated",
+                object_type="person",
+                object_id="1",
+                before={"title": "讲师"},
+                after={"title": f"职称{number}"},
+            )
+    watched = WatchedAudit(world.services.audit)
+    page = make_page(service=watched)
+    last = page.model.rowCount() - 1  # newest first: the oldest entry is on the second page
+    assert page.entry_at(last) is None
+    gate = watched.gate = threading.Event()
+    page.table.selectRow(last)  # the view scrolls there and asks for the page
+    qtbot.waitUntil(watched.reached.is_set, timeout=5000)
+    assert page.detail_hint.isVisible() and page.detail_title.isHidden()
+    with qtbot.waitSignal(page.model.page_loaded, timeout=5000):
+        gate.set()
+    entry = page.entry_at(last)
+    assert entry is not None and entry.seq == 1
+    assert page.detail_title.isVisible() and page.detail_title.text().startswith("第 1 条 · ")
 
 
 # -- who sees what --------------------------------------------------------------------------
@@ -463,7 +588,7 @@ def test_screenshot(world: World, make_page, qtbot, tmp_path: Path) -> None:  # 
     assert image.save(str(tmp_path / "audit-page.png"))
 
 
-def test_filter_words_cover_every_filter(world: World, make_page) -> None:  # type: ignore[no-untyped-def]
+def test_filter_words_cover_every_filter(world: World, make_page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = make_page()
     assert page.filter_text() == ""
     choose(page.person_combo, world.admin.id)
@@ -471,6 +596,7 @@ def test_filter_words_cover_every_filter(world: World, make_page) -> None:  # ty
     choose(page.object_type_combo, "person")
     page.object_id_edit.setText("1")
     page.object_id_edit.editingFinished.emit()
+    loaded(qtbot, page)
     assert page.filter_text() == "操作人：王管理；操作：修改人员；对象：人员 1"
     assert page.current_filter() == AuditFilter(
         actor=world.admin.id, action="person.updated", object_type="person", object_id="1"

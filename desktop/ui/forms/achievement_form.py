@@ -4,6 +4,11 @@ Checking as the user types: a short timer after each edit runs ``validate_achiev
 probe draft that takes only the edited group of fields from the form (the rest is a known-good
 baseline), so the message that appears is always about the field being edited, never about one
 the user has not reached yet. Saving shows whatever the service still refuses at its field.
+
+``set_read_only(True)`` shows a record to someone who may read but not edit it: text fields
+become read-only (their text can still be selected and copied), each choice is shown as
+read-only text in place of its list, the completers as a read-only table, the check boxes
+ignore clicks and keys, and the buttons that add or remove rows are hidden.
 """
 
 from __future__ import annotations
@@ -15,10 +20,21 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -29,6 +45,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -119,6 +137,41 @@ def person_label(person: Person) -> str:
     return f"{person.name} · {person.department}" if person.department else person.name
 
 
+# What a read-only check box ignores: it must not toggle, by mouse or by key.
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+    }
+)
+
+
+class ReadOnlyCellDelegate(QStyledItemDelegate):
+    """Opens a table cell as read-only text: it can be selected and copied, never changed."""
+
+    def createEditor(  # noqa: N802 (Qt API)
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setReadOnly(True)
+        return editor
+
+    def setModelData(  # noqa: N802 (Qt API)
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        return  # nothing typed reaches the record
+
+
 class AchievementForm(QWidget):
     """``levels`` are the clearance levels the acting user may give (lowest first);
     ``departments`` are (id, name) pairs; ``people`` is the register completers come from."""
@@ -134,6 +187,7 @@ class AchievementForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._loading = False
+        self._read_only = False
         self._pending: set[str] = set()
         self._people_labels = {p.id: person_label(p) for p in people}
         self._choices = [(p.id, person_label(p)) for p in people if p.active]
@@ -146,6 +200,7 @@ class AchievementForm(QWidget):
         self._build_record_box(departments)
         self._build_rights_box()
         self._build_control_box(levels)
+        self._build_read_only_views()
         left = QVBoxLayout()
         left.addWidget(self.record_box, 1)
         left.addWidget(self.control_box)
@@ -330,6 +385,50 @@ class AchievementForm(QWidget):
         self.control_fields.add_field("overseas", self.tr("Overseas"), self.overseas_check)
         QVBoxLayout(self.control_box).addWidget(self.control_fields)
 
+    def _build_read_only_views(self) -> None:
+        """What ``set_read_only`` shows instead of the lists and the completers' cells; hidden
+        while the form edits."""
+        self._combo_views: list[tuple[QComboBox, QLineEdit]] = []
+        self.kind_view = self._combo_view(self.kind_combo, "kind_view")
+        self.department_view = self._combo_view(self.department_combo, "department_view")
+        self.funding_type_view = self._combo_view(self.funding_type_combo, "funding_type_view")
+        self.level_view = self._combo_view(self.level_combo, "level_view")
+        self.ethics_status_view = self._combo_view(self.ethics_status_combo, "ethics_status_view")
+        # One delegate per view: a delegate shared by two views confuses their editors.
+        self.ip_read_only_delegate = ReadOnlyCellDelegate(self)
+        self.ip_read_only_delegate.setObjectName("ip_read_only_delegate")
+        self._ip_delegate: QAbstractItemDelegate = self.ip_table.itemDelegate()
+        self.completers_view = QTableWidget(0, 3, self.completers_editor)
+        self.completers_view.setObjectName("completers_view")
+        self.completers_view.setHorizontalHeaderLabels(
+            [self.tr("Completer"), self.tr("Role"), self.tr("Share (%)")]
+        )
+        self._table_look(self.completers_view, stretch=PERSON_COLUMN)
+        self.completers_view.setItemDelegate(ReadOnlyCellDelegate(self.completers_view))
+        self.completers_view.hide()
+        column = self.completers_editor.layout()
+        assert isinstance(column, QBoxLayout)
+        column.insertWidget(column.indexOf(self.completers_table) + 1, self.completers_view)
+        self._check_focus = {
+            check: check.focusPolicy() for check in (self.negative_list_check, self.overseas_check)
+        }
+        for check in self._check_focus:
+            check.installEventFilter(self)
+
+    def _combo_view(self, combo: QComboBox, name: str) -> QLineEdit:
+        """A read-only line beside ``combo`` in its field, for the read-only form."""
+        view = QLineEdit(self)
+        view.setObjectName(name)
+        view.setReadOnly(True)
+        view.hide()
+        holder = combo.parentWidget()
+        assert holder is not None
+        column = holder.layout()
+        assert isinstance(column, QBoxLayout)
+        column.insertWidget(column.indexOf(combo) + 1, view)
+        self._combo_views.append((combo, view))
+        return view
+
     def _connect(self) -> None:
         self.title_edit.textEdited.connect(lambda _t: self._edited("title"))
         self.abstract_edit.textChanged.connect(lambda: self._edited("abstract"))
@@ -395,7 +494,48 @@ class AchievementForm(QWidget):
         self._update_dependent_rows()
         self._update_total()
         self._update_buttons()
+        self._refresh_read_only_views()
         self._baseline = self._state()
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the record without letting it change (see the module's docstring)."""
+        self._read_only = read_only
+        for edit in (
+            self.title_edit,
+            self.keywords_edit,
+            self.funding_ref_edit,
+            self.secrecy_mark_edit,
+            self.negative_list_reason_edit,
+            self.ethics_approval_edit,
+        ):
+            edit.setReadOnly(read_only)
+        self.abstract_edit.setReadOnly(read_only)
+        for combo, view in self._combo_views:
+            combo.setVisible(not read_only)
+            view.setVisible(read_only)
+        for check, policy in self._check_focus.items():
+            check.setFocusPolicy(Qt.FocusPolicy.NoFocus if read_only else policy)
+        self.completers_table.setVisible(not read_only)
+        self.completers_view.setVisible(read_only)
+        for button in (
+            self.add_completer_button,
+            self.remove_completer_button,
+            self.add_ip_button,
+            self.remove_ip_button,
+        ):
+            button.setVisible(not read_only)
+        self.ip_table.setItemDelegate(
+            self.ip_read_only_delegate if read_only else self._ip_delegate
+        )
+        if read_only:
+            self.live_timer.stop()
+            self._pending.clear()
+            self.clear_errors()
+        self._refresh_read_only_views()
 
     @property
     def modified(self) -> bool:
@@ -531,6 +671,12 @@ class AchievementForm(QWidget):
         item.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            self._read_only
+            and event.type() in _INPUT_EVENTS
+            and any(watched is check for check in self._check_focus)
+        ):
+            return True  # a read-only check box does not toggle
         # Typing in a completer's cell makes its row the current one, for "Remove".
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             table = self.completers_table
@@ -771,6 +917,29 @@ class AchievementForm(QWidget):
             if total == HUNDRED
             else f"font-weight: bold; color: {ERROR_COLOUR};"
         )
+
+    def _refresh_read_only_views(self) -> None:
+        """Put what the lists and the completers' cells hold into their read-only views."""
+        if not self._read_only:
+            return
+        for combo, view in self._combo_views:
+            view.setText(combo.currentText())
+            view.setCursorPosition(0)
+        table = self.completers_view
+        table.setRowCount(0)
+        for row in range(self.completers_table.rowCount()):
+            person, role, share = self.completer_widgets(row)
+            if not person.currentText().strip() and not share.text().strip():
+                continue  # an empty row, as value() skips it
+            at = table.rowCount()
+            table.insertRow(at)
+            for column, text in enumerate((person.currentText(), role.currentText(), share.text())):
+                item = QTableWidgetItem(text)
+                if column == SHARE_COLUMN:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(at, column, item)
 
     def _update_buttons(self) -> None:
         self.remove_completer_button.setEnabled(self.completers_table.currentRow() >= 0)

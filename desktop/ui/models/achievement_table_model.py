@@ -1,4 +1,5 @@
-"""The achievement list: rows fetched lazily in pages, sorted by the service, not by Qt.
+"""The achievement list: rows fetched lazily in pages on the worker, sorted by the service, not
+by Qt.
 
 A header click reaches ``sort``, which only says which key the user asked for (``sort_requested``);
 the page puts it into its query and reloads, so the order is the database's over every row,
@@ -12,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 
 from desktop.domain.achievements import AchievementRow
-from desktop.ui.models.paged_table_model import Column, PagedTableModel
+from desktop.ui.models.paged_table_model import AsyncPagedTableModel, Column
+from desktop.ui.tasks import TaskRunner
 
 
 class SortableColumn(Column[AchievementRow]):
@@ -25,7 +27,7 @@ class SortableColumn(Column[AchievementRow]):
         self.sort_key = sort_key
 
 
-class AchievementTableModel(PagedTableModel[AchievementRow]):
+class AchievementTableModel(AsyncPagedTableModel[AchievementRow]):
     sort_requested = Signal(str, bool)  # sort key, descending
 
     def __init__(
@@ -33,9 +35,10 @@ class AchievementTableModel(PagedTableModel[AchievementRow]):
         columns: Sequence[SortableColumn],
         count: Callable[[], int],
         page: Callable[[int, int], list[AchievementRow]],
+        runner: TaskRunner,
         parent: Any = None,
     ) -> None:
-        super().__init__(columns, count, page, parent)
+        super().__init__(columns, count, page, runner, parent)
         self._sort_keys = [c.sort_key for c in columns]
 
     def sort_key(self, column: int) -> str | None:

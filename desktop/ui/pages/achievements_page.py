@@ -47,7 +47,6 @@ from desktop.ui.errors import show_error
 from desktop.ui.forms.achievement_form import AchievementForm
 from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.models.achievement_table_model import AchievementTableModel, SortableColumn
-from desktop.ui.models.paged_table_model import PAGE_SIZE
 from desktop.ui.status_dialog import StatusDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.attachment_list import AttachmentList
@@ -85,7 +84,12 @@ class AchievementDialog(QDialog):
     unsaved changes asks first (``discard_box``, opened with ``open()``).
 
     An existing record also shows its attachments when ``files`` is given; they are added and
-    removed at once, through the file service, not with the record's 保存."""
+    removed at once, through the file service, not with the record's 保存.
+
+    ``read_only`` shows an existing record to a user who may read but not edit it: every field
+    read-only (its text can still be selected and copied), a Close button and no Save
+    (``save_button`` is None), no question on closing; attachments can be opened, not added or
+    removed."""
 
     saved = Signal(int)  # the achievement's id
 
@@ -99,6 +103,8 @@ class AchievementDialog(QDialog):
         achievement: Achievement | None,
         parent: QWidget | None = None,
         files: AchievementFileService | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("achievement_dialog")
@@ -106,36 +112,61 @@ class AchievementDialog(QDialog):
         self._runner = runner
         self._actor = actor
         self._achievement = achievement
+        self._read_only = read_only and achievement is not None
         self._saving = False
         self.discard_box: QMessageBox | None = None
         self._discard_button: QPushButton | None = None
         if achievement is None:
             self.setWindowTitle(self.tr("Register achievement"))
         else:
+            title = (
+                self.tr("View achievement %1 (%2)")
+                if self._read_only
+                else self.tr("Edit achievement %1 (%2)")
+            )
             self.setWindowTitle(
-                self.tr("Edit achievement %1 (%2)")
-                .replace("%1", str(achievement.id))
-                .replace("%2", labels.achievement_status(achievement.status))
+                title.replace("%1", str(achievement.id)).replace(
+                    "%2", labels.achievement_status(achievement.status)
+                )
             )
         self.form = AchievementForm(visible_levels(actor), departments, people, self)
         self.form.setObjectName("form")
         if achievement is not None:
             self.form.set_value(achievement.draft)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.form.set_read_only(self._read_only)
+        # Editing: save_button and cancel_button. Read-only: close_button alone.
+        self.save_button: QPushButton | None = None
+        self.cancel_button: QPushButton | None = None
+        self.close_button: QPushButton | None = None
+        if self._read_only:
+            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+            self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+            self.close_button.setObjectName("close_button")
+            self.close_button.setText(self.tr("Close"))
+        else:
+            self.buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+            )
+            self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            self.save_button.setObjectName("save_button")
+            self.save_button.setText(self.tr("Save"))
+            self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            self.cancel_button.setObjectName("cancel_button")
+            self.cancel_button.setText(self.tr("Cancel"))
         self.buttons.setObjectName("buttons")
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("save_button")
-        self.save_button.setText(self.tr("Save"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.setText(self.tr("Cancel"))
         self.attachments_box: QGroupBox | None = None
         self.attachments: AttachmentList | None = None
         if achievement is not None and files is not None:
             self.attachments_box, self.attachments = self._attachments(files, achievement.id)
+        self.read_only_label: QLabel | None = None
         layout = QVBoxLayout(self)
+        if self._read_only:
+            self.read_only_label = QLabel(
+                self.tr("You may read this record but not change it."), self
+            )
+            self.read_only_label.setObjectName("read_only_label")
+            self.read_only_label.setStyleSheet("color: #555555;")
+            layout.addWidget(self.read_only_label)
         layout.addWidget(self.form, 1)
         if self.attachments_box is not None:
             layout.addWidget(self.attachments_box)
@@ -148,7 +179,13 @@ class AchievementDialog(QDialog):
     def achievement_id(self) -> int | None:
         return None if self._achievement is None else self._achievement.id
 
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
     def save(self) -> None:
+        if self._read_only or self.save_button is None:
+            return
         self.form.clear_errors()
         try:
             draft: AchievementDraft = self.form.value()
@@ -168,10 +205,10 @@ class AchievementDialog(QDialog):
         self._runner.run(job, self._on_saved, self._on_error)
 
     def reject(self) -> None:
-        """Cancel, Esc and the window's close button all come here."""
+        """Cancel (or Close), Esc and the window's close button all come here."""
         if self._saving:
             return
-        if self.form.modified:
+        if self.form.modified and not self._read_only:
             self._ask_discard()
             return
         super().reject()
@@ -188,7 +225,8 @@ class AchievementDialog(QDialog):
 
     def _on_error(self, error: AppError) -> None:
         self._saving = False
-        self.save_button.setEnabled(True)
+        if self.save_button is not None:
+            self.save_button.setEnabled(True)
         if isinstance(error, ValidationError) and self.form.show_error(error.field, error.message):
             return
         show_error(self, error)
@@ -206,25 +244,36 @@ class AchievementDialog(QDialog):
         actor = self._actor
         box = QGroupBox(self.tr("Attachments"), self)
         box.setObjectName("attachments_box")
+        editable = not self._read_only and allowed(actor, "achievement.edit")
+        # Read-only: listed and opened (the file service decides who may read them), never
+        # added or removed.
         attachments = AttachmentList(
             self._runner,
             list_files=lambda: files.list(actor, achievement_id),
             content=lambda file_id: files.content(actor, file_id),
             save_copy=lambda file_id, path: files.save_copy(actor, file_id, path),
-            add_from_file=lambda path: files.add_from_file(actor, achievement_id, path),
-            remove=lambda file_id, reason: files.remove(actor, file_id, reason),
-            can_edit=allowed(actor, "achievement.edit"),
+            add_from_file=(
+                (lambda path: files.add_from_file(actor, achievement_id, path))
+                if editable
+                else None
+            ),
+            remove=(
+                (lambda file_id, reason: files.remove(actor, file_id, reason)) if editable else None
+            ),
+            can_edit=editable,
             parent=box,
         )
         attachments.list_widget.setMaximumHeight(110)
-        note = QLabel(
-            self.tr("Attachments are added and removed at once; they do not wait for Save."), box
-        )
-        note.setObjectName("attachments_note")
-        note.setWordWrap(True)
         column = QVBoxLayout(box)
         column.addWidget(attachments)
-        column.addWidget(note)
+        if editable:
+            note = QLabel(
+                self.tr("Attachments are added and removed at once; they do not wait for Save."),
+                box,
+            )
+            note.setObjectName("attachments_note")
+            note.setWordWrap(True)
+            column.addWidget(note)
         attachments.reload()
         return box, attachments
 
@@ -276,7 +325,10 @@ class AchievementsPage(QWidget):
         self._can_edit = allowed(actor, "achievement.edit")
         self._query = AchievementQuery()
         self._opening = False
+        # The record to select once the list is loaded again (after a save), then once its
+        # page has arrived.
         self._select_after_reload: int | None = None
+        self._select_when_fetched: int | None = None
         self.dialog: AchievementDialog | None = None
         self._can_change_status = allowed(actor, "achievement.status")
         self.status_dialog: StatusDialog | None = None
@@ -296,10 +348,13 @@ class AchievementsPage(QWidget):
             SortableColumn(self.tr("Lead"), lambda r: r.lead, "lead"),
             SortableColumn(self.tr("IP numbers"), lambda r: r.ip_numbers, None),
         ]
+        # The fetches run on the worker and read the query then; a query changes only with a
+        # reload, which makes the model drop whatever an older query returns.
         self.model = AchievementTableModel(
             columns,
             lambda: service.count(actor, self._query),
             lambda o, n: service.page(actor, o, n, self._query),
+            runner,
             self,
         )
 
@@ -315,10 +370,12 @@ class AchievementsPage(QWidget):
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.new_button = QPushButton(self.tr("Register achievement…"), self)
         self.new_button.setObjectName("new_button")
-        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        # Readers open a record read-only: the same button says what it does for them.
+        self.edit_button = QPushButton(
+            self.tr("Edit…") if self._can_edit else self.tr("View"), self
+        )
         self.edit_button.setObjectName("edit_button")
         self.new_button.setVisible(self._can_edit)
-        self.edit_button.setVisible(self._can_edit)
         self.terminate_button = QPushButton(self.tr("Terminate…"), self)
         self.terminate_button.setObjectName("terminate_button")
         self.terminate_button.setToolTip(self.tr("Ends the record's life cycle, with a reason."))
@@ -422,6 +479,9 @@ class AchievementsPage(QWidget):
             combo.currentIndexChanged.connect(self._on_filter_current_index_changed)
         header.sectionClicked.connect(self._on_header_section_clicked)
         self.model.sort_requested.connect(self._on_model_sort_requested)
+        self.model.loaded.connect(self._on_model_loaded)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
+        self.model.failed.connect(self._on_model_failed)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.terminate_button.clicked.connect(self._on_terminate_button_clicked)
@@ -451,15 +511,22 @@ class AchievementsPage(QWidget):
         )
 
     def selected_row(self) -> AchievementRow | None:
+        """The selected row, once its page has been fetched."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
+
+    @property
+    def read_only(self) -> bool:
+        """The user may read the register but not edit it: records open read-only."""
+        return not self._can_edit
 
     def open_new(self) -> None:
         """Open the dialog for a new record once the people register has been read."""
         self._open(None)
 
     def open_edit(self, achievement_id: int) -> None:
-        """Open the dialog for a record once it and the people register have been read."""
+        """Open the dialog for a record once it and the people register have been read
+        (read-only for a user who may not edit)."""
         self._open(achievement_id)
 
     def open_status_dialog(self, row: AchievementRow, event: str) -> StatusDialog | None:
@@ -545,7 +612,7 @@ class AchievementsPage(QWidget):
 
     def _on_edit_button_clicked(self) -> None:
         row = self.selected_row()
-        if row is not None and self._can_edit:
+        if row is not None:
             self.open_edit(row.id)
 
     def _on_table_double_clicked(self, _index: QModelIndex) -> None:
@@ -572,6 +639,17 @@ class AchievementsPage(QWidget):
         self, _selected: QItemSelection, _deselected: QItemSelection
     ) -> None:
         self._update_buttons()
+
+    def _on_model_loaded(self) -> None:
+        self._show_sort_indicator()
+        self.count_label.setText(self._count_text(self.model.rowCount()))
+        self._select_when_fetched, self._select_after_reload = self._select_after_reload, None
+        self._select_saved()
+        self._update_buttons()
+
+    def _on_model_page_loaded(self, _number: int) -> None:
+        self._select_saved()
+        self._update_buttons()  # the selected row may have just arrived
 
     def _on_choices_loaded(self, choices: tuple[list[tuple[int, str]], list[int]]) -> None:
         departments, years = choices
@@ -630,6 +708,11 @@ class AchievementsPage(QWidget):
         self._finish_exchange("")
         show_error(self, error)
 
+    def _on_model_failed(self, error: AppError) -> None:
+        if not self.model.loading and self.count_label.text() == self._loading_text():
+            self.count_label.setText(self.tr("Could not load the list"))  # the count failed
+        show_error(self, error)
+
     def _on_error(self, error: AppError) -> None:
         show_error(self, error)
 
@@ -647,10 +730,11 @@ class AchievementsPage(QWidget):
             descending=self._query.descending,
         )
         self.model.reload()
-        self._show_sort_indicator()
-        self.count_label.setText(self._count_text(self.model.rowCount()))
-        self._select_saved()
+        self.count_label.setText(self._loading_text())
         self._update_buttons()
+
+    def _loading_text(self) -> str:
+        return self.tr("Loading…")
 
     def _show_sort_indicator(self) -> None:
         """The header's arrow shows the order the rows are in."""
@@ -668,18 +752,21 @@ class AchievementsPage(QWidget):
         return text.replace("%1", str(count))
 
     def _select_saved(self) -> None:
-        wanted, self._select_after_reload = self._select_after_reload, None
+        """Select the saved record once a fetched page holds it."""
+        wanted = self._select_when_fetched
         if wanted is None:
             return
-        for row in range(min(self.model.rowCount(), PAGE_SIZE)):
-            if self.model.row(row).id == wanted:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, TITLE_COLUMN))
-                return
+        row = self.model.find_fetched(lambda r: r.id == wanted)
+        if row is not None:
+            self._select_when_fetched = None
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, TITLE_COLUMN))
 
     def _open(self, achievement_id: int | None) -> None:
-        if self._opening or self.dialog is not None or not self._can_edit:
+        if self._opening or self.dialog is not None:
             return
+        if achievement_id is None and not self._can_edit:
+            return  # a reader registers nothing
         self._opening = True
         actor = self._actor
 
@@ -707,6 +794,7 @@ class AchievementsPage(QWidget):
             achievement,
             self,
             files=self._files,
+            read_only=not self._can_edit,
         )
         dialog.saved.connect(self._on_dialog_saved)
         dialog.finished.connect(self._on_dialog_finished)

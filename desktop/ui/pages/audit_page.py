@@ -49,7 +49,7 @@ from desktop.services.session import UNKNOWN_ACTOR
 from desktop.services.setup import SYSTEM_ACTOR
 from desktop.ui import labels
 from desktop.ui.errors import show_error
-from desktop.ui.models.paged_table_model import Column, PagedTableModel
+from desktop.ui.models.paged_table_model import AsyncPagedTableModel, Column
 from desktop.ui.tasks import Progress, TaskRunner
 from desktop.ui.widgets.field_form import FieldForm
 
@@ -397,10 +397,13 @@ class AuditPage(QWidget):
             Column(self.tr("Object"), lambda e: wording().object_text(e)),
             Column(self.tr("Changes"), lambda e: wording().summary(e)),
         ]
-        self.model: PagedTableModel[AuditEntry] = PagedTableModel(
+        # The fetches run on the worker and read the filter then; the filter changes only with
+        # a reload, which makes the model drop whatever an older filter returns.
+        self.model: AsyncPagedTableModel[AuditEntry] = AsyncPagedTableModel(
             columns,
             lambda: service.count(actor, self._where),
             lambda o, n: service.page(actor, o, n, self._where),
+            runner,
             self,
         )
         self.table = QTableView(self)
@@ -483,32 +486,26 @@ class AuditPage(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_selection_current_changed)
         self.model.modelReset.connect(lambda: self._show_entry(None))
+        self.model.loaded.connect(self._on_model_loaded)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
+        self.model.failed.connect(self._on_model_failed)
 
     # -- loading --------------------------------------------------------------------------
     def reload(self) -> None:
-        """Refill the filter choices (keeping what is chosen) and the entries."""
-        self._loading = True
-        try:
-            actors = self._service.actors(self._actor)
-            self._wording = AuditWording(dict(actors))
-            self._refill(
-                self.person_combo,
-                self.tr("Everyone"),
-                [(self._wording.person(i, name), i) for i, name in actors],
-            )
-            self._refill(
-                self.action_combo,
-                self.tr("All actions"),
-                [(labels.audit_action(a), a) for a in self._service.actions(self._actor)],
-            )
-            self._refill(
-                self.object_type_combo,
-                self.tr("All objects"),
-                [(labels.audit_object_type(t), t) for t in self._service.object_types(self._actor)],
-            )
-        finally:
-            self._loading = False
+        """Refill the filter choices (keeping what is chosen) and the entries, both read on the
+        worker: the choices first, so the entries arrive with the names they show."""
+        service, actor = self._service, self._actor
+        self._runner.run(
+            lambda: (service.actors(actor), service.actions(actor), service.object_types(actor)),
+            self._on_choices_loaded,
+            self._on_task_failed,
+        )
         self._apply_filter()
+
+    @property
+    def loading(self) -> bool:
+        """Between a reload of the entries and the arrival of their count."""
+        return self.model.loading
 
     def current_filter(self) -> AuditFilter:
         def date_text(check: QCheckBox, edit: QDateEdit) -> str | None:
@@ -543,7 +540,8 @@ class AuditPage(QWidget):
             parts.append(self.tr("To date: %1").replace("%1", until))
         return self.tr("; ").join(parts)
 
-    def entry_at(self, row: int) -> AuditEntry:
+    def entry_at(self, row: int) -> AuditEntry | None:
+        """The entry in ``row`` once its page has been fetched."""
         return self.model.row(row)
 
     # -- the log's checks -----------------------------------------------------------------
@@ -645,7 +643,50 @@ class AuditPage(QWidget):
         self._apply_filter()
 
     def _on_selection_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_entry(self.model.row(current.row()) if current.isValid() else None)
+        self._show_current()
+
+    def _on_choices_loaded(
+        self, choices: tuple[list[tuple[str, str]], list[str], list[str]]
+    ) -> None:
+        actors, actions, object_types = choices
+        self._loading = True
+        try:
+            self._wording = AuditWording(dict(actors))
+            self._refill(
+                self.person_combo,
+                self.tr("Everyone"),
+                [(self._wording.person(i, name), i) for i, name in actors],
+            )
+            self._refill(
+                self.action_combo,
+                self.tr("All actions"),
+                [(labels.audit_action(a), a) for a in actions],
+            )
+            self._refill(
+                self.object_type_combo,
+                self.tr("All objects"),
+                [(labels.audit_object_type(t), t) for t in object_types],
+            )
+        finally:
+            self._loading = False
+        if self.current_filter() != self._where:  # a chosen actor, action or object is gone
+            self._apply_filter()
+        else:
+            self.table.viewport().update()  # the names may have changed
+
+    def _on_model_loaded(self) -> None:
+        with self.model.fetching_paused():  # fit the rows that came, fetch no others for it
+            self.table.resizeColumnsToContents()
+        self.count_label.setText(self.tr("%1 entries").replace("%1", str(self.model.rowCount())))
+
+    def _on_model_page_loaded(self, _number: int) -> None:
+        if self.detail_hint.isVisibleTo(self):
+            self._show_current()  # the selected entry may have just arrived
+
+    def _on_model_failed(self, error: AppError) -> None:
+        if not self.model.loading and self.count_label.text() == self.tr("Loading…"):
+            self.count_label.setText(self.tr("Could not load the list"))  # the count failed
+        show_error(self, error)
 
     def _on_verify_button_clicked(self) -> None:
         self.verify()
@@ -755,8 +796,11 @@ class AuditPage(QWidget):
     def _apply_filter(self) -> None:
         self._where = self.current_filter()
         self.model.reload()
-        self.table.resizeColumnsToContents()
-        self.count_label.setText(self.tr("%1 entries").replace("%1", str(self.model.rowCount())))
+        self.count_label.setText(self.tr("Loading…"))
+
+    def _show_current(self) -> None:
+        current = self.table.currentIndex()
+        self._show_entry(self.model.row(current.row()) if current.isValid() else None)
 
     def _show_entry(self, entry: AuditEntry | None) -> None:
         self.changes_table.setRowCount(0)
