@@ -7,14 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_TOOLS := minisign age pdftoppm
 
-.PHONY: run test lint typecheck bench translations system-tools clean
+.PHONY: run test dist lint typecheck bench translations system-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,dist]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -30,8 +30,13 @@ system-tools:
 		|| echo "warning: could not install$$missing; tests that need them will be skipped"; \
 	fi
 
+# SKIP_BUNDLE=1 leaves out the tests that build the PyInstaller bundle and the .deb (~2 min).
 test: $(STAMP) system-tools
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(if $(SKIP_BUNDLE),-m "not bundle") $(PYTEST_ARGS)
+
+# The installable artefacts in dist/ (installers/README.md): bundle, tarball, .deb, wheel kit, SHA256SUMS.
+dist: $(STAMP)
+	$(BIN)/python installers/build.py all
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -46,4 +51,4 @@ translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

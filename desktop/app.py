@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from db.vault import Vault
 from desktop.paths import default_vault_path, preferences_path
+from desktop.resources import resource_path
 from desktop.services.bundle import Services, build_services
 from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.i18n import install_font, install_translation
@@ -20,6 +23,7 @@ from desktop.ui.idle import IdleWatcher
 from desktop.ui.main_window import MainWindow
 from desktop.ui.prefs import Preferences
 from desktop.ui.tasks import TaskRunner
+from desktop.version import version
 
 
 @dataclass
@@ -59,12 +63,25 @@ def start(desk: Desk) -> None:
         desk.window.show()
 
 
+def _report_shown(desk: Desk) -> None:
+    shown = desk.wizard if desk.wizard is not None else desk.window
+    if not shown.isVisible():
+        print(f"transfer-desk {version()}: {type(shown).__name__} not shown", flush=True)
+        desk.app.exit(1)
+        return
+    print(f"transfer-desk {version()}: {type(shown).__name__} shown", flush=True)
+    desk.app.quit()
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="transfer-desk", description="成果转化工作台 · Transfer Desk"
     )
     parser.add_argument("--vault", type=Path, default=None, help="保管库文件 / vault file")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="界面语言 / language")
+    parser.add_argument("--version", action="version", version=f"transfer-desk {version()}")
+    # For the installers' smoke test: show the first window, say so on stdout, quit.
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -73,12 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Transfer Desk")
+    app.setApplicationVersion(version())
+    app.setDesktopFileName("transfer-desk")  # the .deb's desktop entry, for the window's icon
+    app.setWindowIcon(QIcon(str(resource_path("icons/transfer-desk.png"))))
     prefs = Preferences(preferences_path())
     install_font(app)
     translator = install_translation(app, args.lang or prefs.language())  # noqa: F841 (kept alive)
     vault = Vault(args.vault or default_vault_path())
     desk = build_desk(app, build_services(vault), prefs)
     start(desk)
+    if args.exit_when_shown:
+        QTimer.singleShot(0, lambda: _report_shown(desk))
     code = app.exec()
     vault.lock()
     return int(code)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import importlib.metadata
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -34,6 +33,7 @@ from desktop.exchange.demo import DEFAULT_SEED
 from desktop.paths import default_vault_path
 from desktop.services.bundle import Services, build_services, local_now
 from desktop.services.setup import FirstRunDraft
+from desktop.version import version
 
 PROG = "transfer-desk-cli"
 EXIT_OK = 0
@@ -59,13 +59,6 @@ DEMO_MAX = 1_000_000
 # -- argument parsing ---------------------------------------------------------------------------
 
 
-def _version() -> str:
-    try:
-        return importlib.metadata.version("transfer-desk")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -78,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"{PROG} {_version()}",
+        version=f"{PROG} {version()}",
         help="显示版本并退出 / show the version and exit",
     )
     parser.add_argument(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from importlib import metadata
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -26,6 +25,7 @@ from desktop.ui.passphrase_dialog import PassphraseDialog
 from desktop.ui.prefs import Preferences
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.workspace import Workspace
+from desktop.version import version
 
 MINUTE_MS = 60_000
 
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Transfer Desk %1\nOffline management of job-related scientific and "
                 "technological achievements."
-            ).replace("%1", metadata.version("transfer-desk")),
+            ).replace("%1", version()),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
