@@ -98,9 +98,11 @@ class MainWindow(QMainWindow):
         self.passphrase_action.triggered.connect(self.open_passphrase_dialog)
         account_menu.addAction(self.passphrase_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About Transfer Desk"), self)
-        about_action.triggered.connect(self._on_about_triggered)
-        help_menu.addAction(about_action)
+        self.about_action = QAction(self.tr("&About Transfer Desk"), self)
+        self.about_action.setObjectName("about_action")
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        help_menu.addAction(self.about_action)
+        self.about_box: QMessageBox | None = None
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
@@ -292,15 +294,20 @@ class MainWindow(QMainWindow):
     def _on_passphrase_dialog_changed(self, user: User) -> None:
         self.actor = user
 
-    def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Transfer Desk"),
-            self.tr(
-                "Transfer Desk %1\nOffline management of job-related scientific and "
-                "technological achievements."
-            ).replace("%1", version()),
-        )
+    def _on_about_action_triggered(self) -> None:
+        # Not QMessageBox.about: that blocks in its own event loop; this one opens window-modal.
+        if self.about_box is None:
+            self.about_box = QMessageBox(self)
+            self.about_box.setObjectName("about_box")
+            self.about_box.setWindowTitle(self.tr("About Transfer Desk"))
+            self.about_box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+            self.about_box.setText(
+                self.tr(
+                    "Transfer Desk %1\nOffline management of job-related scientific and "
+                    "technological achievements."
+                ).replace("%1", version())
+            )
+        self.about_box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._runner.wait()

@@ -135,3 +135,13 @@ def test_change_passphrase_dialog_rewraps_only_the_key_slot(window, services, qt
     window.lock()
     unlock(qtbot, window, "Shenyang-hunnan-2026")
     assert window.actor is not None
+
+
+def test_about_shows_the_version_from_the_package_metadata(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.version import version
+
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: window.about_box is not None and window.about_box.isVisible())
+    assert window.about_box.text().startswith(f"成果转化工作台 {version()}\n")
+    assert version() != "0+unknown"
+    window.about_box.close()
