@@ -5,6 +5,7 @@
     .venv/bin/python installers/build.py deb         # dist/transfer-desk_V_ARCH.deb (dpkg-deb)
     .venv/bin/python installers/build.py wheelhouse  # offline wheel kit (installers/wheelhouse/)
     .venv/bin/python installers/build.py sums        # dist/SHA256SUMS over every artefact
+    .venv/bin/python installers/build.py usb --to D  # the USB install kit (installers/usb_kit.py)
     .venv/bin/python installers/build.py all         # all of the above, in that order
 
 installers/README.md says what each artefact is for and how an office checks it.
@@ -33,6 +34,8 @@ PACKAGE = "transfer-desk"
 ARTEFACT_SUFFIXES = (".deb", ".tar.gz", ".zip", ".exe", ".msi")
 
 sys.path.insert(0, str(ROOT))
+
+from installers.usb_kit import assemble, sha256_file  # noqa: E402
 
 
 def version() -> str:
@@ -196,29 +199,26 @@ def sums(dist: Path = DIST) -> Path:
     found = sorted(p for p in dist.iterdir() if p.is_file() and p.name.endswith(ARTEFACT_SUFFIXES))
     if not found:
         raise SystemExit(f"no artefacts in {dist}")
-    lines = [f"{_sha256(p)}  {p.name}\n" for p in found]
+    lines = [f"{sha256_file(p)}  {p.name}\n" for p in found]
     target = dist / "SHA256SUMS"
     target.write_text("".join(lines), encoding="ascii")
     return target
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("bundle", "tarball", "deb", "wheelhouse", "sums", "all"))
+    parser.add_argument(
+        "step", choices=("bundle", "tarball", "deb", "wheelhouse", "sums", "usb", "all")
+    )
     parser.add_argument("--dist", type=Path, default=DIST, help="output folder (default dist/)")
+    parser.add_argument(
+        "--to", type=Path, default=None, help="usb: the stick's folder (default: DIST/usb)"
+    )
     args = parser.parse_args(argv)
     dist: Path = args.dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)
     folder = dist / "bundle" / PACKAGE
-    every = ("bundle", "tarball", "deb", "wheelhouse", "sums")
+    every = ("bundle", "tarball", "deb", "wheelhouse", "sums", "usb")
     steps = every if args.step == "all" else (args.step,)
     for step in steps:
         if step == "bundle":
@@ -229,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
             made = deb(folder, dist)
         elif step == "wheelhouse":
             made = wheelhouse(dist)
+        elif step == "usb":
+            dest = args.to or dist / "usb"
+            dest.mkdir(parents=True, exist_ok=True)
+            made = assemble(dist, dest, version())
         else:
             made = sums(dist)
         print(f"{step}: {made}")

@@ -1,0 +1,100 @@
+"""The USB install kit: every artefact in dist/ sorted into one folder with its SHA256SUMS and
+a Chinese-first guide, written to a stick so that an interrupted copy leaves nothing half-made.
+
+    .venv/bin/python installers/build.py usb                      # dist/usb/transfer-desk-V-usb/
+    .venv/bin/python installers/build.py usb --to /media/$USER/U盘  # and onto the stick
+
+The folder is assembled under a hidden ``.NAME.partial`` name and renamed when every file is
+written and flushed; a failure removes the partial folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+GUIDE = Path(__file__).resolve().parent / "usb" / "README.txt.in"
+GUIDE_NAME = "安装说明.txt"
+
+# Where each artefact goes, by the end of its name (first match wins).
+PLACES = (
+    (".deb", "linux"),
+    ("-wheelhouse-", "python-wheels"),  # matched anywhere in the name, before the archive ends
+    (".tar.gz", "linux"),
+    (".exe", "windows"),
+    (".msi", "windows"),
+    (".zip", "windows"),
+)
+
+
+def place(name: str) -> str | None:
+    for marker, folder in PLACES:
+        if (marker.startswith("-") and marker in name) or name.endswith(marker):
+            return folder
+    return None
+
+
+def assemble(dist: Path, dest: Path, version: str) -> Path:
+    """``dest``/transfer-desk-VERSION-usb/ holding the artefacts of ``dist``; returns it."""
+    artefacts = sorted(p for p in dist.iterdir() if p.is_file() and place(p.name) is not None)
+    if not artefacts:
+        raise SystemExit(f"no artefacts in {dist}: run the other steps first")
+    name = f"transfer-desk-{version}-usb"
+    final = dest / name
+    if final.exists():
+        raise SystemExit(f"{final} exists already; remove it or choose another place")
+    partial = dest / f".{name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        lines = []
+        for artefact in artefacts:
+            relative = Path(place(artefact.name) or ".") / artefact.name
+            target = partial / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _copy_synced(artefact, target)
+            lines.append(f"{sha256_file(target)}  {relative.as_posix()}\n")
+        _write_synced(partial / "SHA256SUMS", "".join(lines).encode("ascii"))
+        guide = GUIDE.read_text(encoding="utf-8").replace("@VERSION@", version)
+        # CRLF and a BOM: Windows Notepad on older systems shows the Chinese text correctly.
+        text = "\ufeff" + guide.replace("\n", "\r\n")
+        _write_synced(partial / GUIDE_NAME, text.encode("utf-8"))
+        os.replace(partial, final)
+        _sync_dir(dest)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return final
+
+
+def _copy_synced(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, open(target, "wb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _write_synced(target: Path, data: bytes) -> None:
+    with open(target, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _sync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system (or Windows) opens folders
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
