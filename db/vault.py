@@ -96,6 +96,7 @@ class Vault:
         wrote_keys = False
         try:
             self._remove_db_files(building)
+            _create_private(building)
             engine = self._make_engine(building, data_key)
             try:
                 with engine.connect() as conn:
@@ -166,6 +167,7 @@ class Vault:
 
     def _open(self, slots: KeySlotFile, key: bytearray) -> None:
         self.lock()
+        _make_private(self.db_path)  # vaults made before 0.1.0's installers were 0644
         engine = None
         try:
             engine = self._make_engine(self.db_path, key)
@@ -303,6 +305,7 @@ class Vault:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
         try:
+            _create_private(partial)
             _outside_transaction(self._require_engine(), "VACUUM INTO ?", (str(partial),))
             with open(partial, "rb+") as f:
                 os.fsync(f.fileno())
@@ -368,6 +371,7 @@ class Vault:
         with contextlib.suppress(FileNotFoundError):
             backup.unlink()
         try:
+            _create_private(backup)
             _outside_transaction(engine, "VACUUM INTO ?", (str(backup),))
         except dbapi2.Error as e:
             with contextlib.suppress(OSError):
@@ -420,6 +424,21 @@ def _driver(conn: Connection) -> dbapi2.Connection:
     raw = conn.connection.driver_connection
     assert raw is not None
     return raw
+
+
+def _create_private(path: Path) -> None:
+    """An empty file readable by its owner only, for SQLite to fill (it takes an empty file as a
+    new database, and gives the -wal and -shm files the database file's permissions). SQLite
+    itself would create 0644: encrypted, but others on the machine need not read even that."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _make_private(db_path: Path) -> None:
+    for path in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        with contextlib.suppress(OSError):
+            mode = path.stat().st_mode
+            if mode & 0o077:
+                path.chmod(mode & 0o700)
 
 
 def _outside_transaction(engine: Engine, sql: str, params: tuple[str, ...] = ()) -> None:

@@ -39,7 +39,15 @@ def place(name: str) -> str | None:
 
 def assemble(dist: Path, dest: Path, version: str) -> Path:
     """``dest``/transfer-desk-VERSION-usb/ holding the artefacts of ``dist``; returns it."""
-    artefacts = sorted(p for p in dist.iterdir() if p.is_file() and place(p.name) is not None)
+    # dist/windows/ is where installers/windows/build.ps1 puts the Windows outputs.
+    folders = [dist, dist / "windows"]
+    artefacts = sorted(
+        p
+        for folder in folders
+        if folder.is_dir()
+        for p in folder.iterdir()
+        if p.is_file() and place(p.name) is not None
+    )
     if not artefacts:
         raise SystemExit(f"no artefacts in {dist}: run the other steps first")
     name = f"transfer-desk-{version}-usb"

@@ -20,8 +20,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, text
 
+from db import settings
 from db.schema import people
 from db.vault import Vault
+from desktop.domain.accounts import User
 from desktop.domain.people import PersonDraft
 from desktop.services.people import PeopleService
 from desktop.services.session import SessionService
@@ -178,3 +180,33 @@ def test_scan_would_find_a_marker_in_clear(tmp_path: Path) -> None:
         plain.write_bytes(f"x {MARKERS[0]} {MARKERS[1]} y".encode(encoding))
         hits = _scan([plain])[f"{plain} -> {os.path.realpath(plain)}"]
         assert {m.encode(encoding) for m in MARKERS} <= set(hits)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_vault_files_and_backups_are_readable_by_their_owner_only(
+    unlocked: tuple[Vault, User], tmp_path: Path
+) -> None:
+    """Encrypted or not, nobody else on the machine needs to read them (SQLite would make 0644)."""
+    vault, _ = unlocked
+    with vault.transaction() as conn:  # something in the WAL, so that -wal and -shm exist
+        settings.put(conn, "bench_marker", "x")
+    vault.backup_to(tmp_path / "backup.db")
+    files = [vault.db_path, vault.keys_path, tmp_path / "backup.db"]
+    files += [p for p in vault.db_path.parent.iterdir() if p.name.endswith(("-wal", "-shm"))]
+    assert len(files) >= 4
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_an_older_vault_readable_by_others_is_made_private_at_unlock(
+    created_vault: tuple[Vault, str, str], clock: FixedClock
+) -> None:
+    vault, admin_id, _ = created_vault
+    vault.db_path.chmod(0o644)
+    session = SessionService(vault, now=clock, kdf=lambda: TEST_KDF)
+    session.unlock(admin_id, TEST_PASSPHRASE)
+    try:
+        assert stat.S_IMODE(vault.db_path.stat().st_mode) == 0o600
+    finally:
+        vault.lock()

@@ -16,8 +16,8 @@ ARTEFACTS = {
     "transfer-desk-1.2.3-linux-x86_64.tar.gz": "linux",
     "transfer-desk-1.2.3-wheelhouse-manylinux2014_x86_64-py311.tar.gz": "python-wheels",
     "transfer-desk-1.2.3-wheelhouse-win_amd64-py311.zip": "python-wheels",
-    "transfer-desk-setup-1.2.3.exe": "windows",
 }
+FROM_WINDOWS_BUILD = {"transfer-desk-1.2.3-windows-x86_64-setup.exe": "windows"}
 
 
 @pytest.fixture
@@ -27,6 +27,9 @@ def dist(tmp_path: Path) -> Path:
     for number, name in enumerate(ARTEFACTS):
         (folder / name).write_bytes(f"artefact {number}\n".encode() * 1000)
     (folder / "SHA256SUMS").write_text("not an artefact\n")
+    (folder / "windows").mkdir()  # where installers/windows/build.ps1 writes
+    for name in FROM_WINDOWS_BUILD:
+        (folder / "windows" / name).write_bytes(b"setup\n" * 1000)
     (folder / "bundle").mkdir()  # folders stay behind
     return folder
 
@@ -40,11 +43,14 @@ def test_the_kit_sorts_every_artefact_and_lists_it_in_sha256sums(
     assert kit == stick / "transfer-desk-1.2.3-usb"
     for name, folder in ARTEFACTS.items():
         assert (kit / folder / name).read_bytes() == (dist / name).read_bytes()
+    for name in FROM_WINDOWS_BUILD:
+        assert (kit / "windows" / name).read_bytes() == (dist / "windows" / name).read_bytes()
     listed = {
         line.split("  ", 1)[1]: line.split("  ", 1)[0]
         for line in (kit / "SHA256SUMS").read_text("ascii").splitlines()
     }
-    assert set(listed) == {f"{folder}/{name}" for name, folder in ARTEFACTS.items()}
+    every = {**ARTEFACTS, **FROM_WINDOWS_BUILD}
+    assert set(listed) == {f"{folder}/{name}" for name, folder in every.items()}
     if shutil.which("sha256sum"):
         subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=kit, check=True)
     guide = (kit / "安装说明.txt").read_bytes()

@@ -419,8 +419,11 @@ def test_the_import_button_asks_for_a_file_and_does_nothing_when_cancelled(  # t
 # -- export -----------------------------------------------------------------------------------
 def exported_rows(path: Path) -> list[dict[str, Any]]:
     """The table of an exported list, below its header row (found by its 成果名称 cell)."""
-    sheet = load_workbook(path, read_only=True)[x.SHEET]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    book = load_workbook(path, read_only=True)  # read-only keeps the file open until closed
+    try:
+        rows = [list(r) for r in book[x.SHEET].iter_rows(values_only=True)]
+    finally:
+        book.close()
     start = next(i for i, r in enumerate(rows) if x.TITLE in r)
     header = rows[start]
     return [dict(zip(header, r, strict=False)) for r in rows[start + 1 :] if any(r)]

@@ -210,7 +210,8 @@ def test_terminating_needs_a_reason_then_the_row_shows_terminated_and_stays_sele
     qtbot.mouseClick(dialog.confirm_button, LEFT)
     qtbot.waitUntil(lambda: page.status_dialog is None, timeout=5000)
     assert not dialog.isVisible()
-    assert status_of(page, older) == "终止"
+    # The page reloads its rows after the dialog has closed; they arrive from the worker.
+    qtbot.waitUntil(lambda: status_of(page, older) == "终止", timeout=5000)
     assert status_of(page, newer) == "登记"
     selected = page.selected_row()
     assert selected is not None and selected.id == older
@@ -290,6 +291,7 @@ def test_reopening_brings_a_terminated_record_back_to_registered(  # type: ignor
     dialog.reason_edit.setText("误操作终止，恢复登记")
     qtbot.mouseClick(dialog.confirm_button, LEFT)
     qtbot.waitUntil(lambda: page.status_dialog is None, timeout=5000)
+    idle(qtbot, runner)
     assert status_of(page, achievement_id) == "登记"
     selected = page.selected_row()
     assert selected is not None and selected.id == achievement_id

@@ -1,0 +1,1 @@
+"""The offline wheelhouse kit (make_kit.py) and its install scripts."""
