@@ -1,37 +1,31 @@
 """The dialogs of the approvals (审批事项): asking for a clearance change, and deciding a request.
 
-Each one saves through the ``ApprovalService`` on the TaskRunner and closes only once the service
-has accepted. A ``ValidationError`` is shown at its field; any other refusal (deciding one's own
-request, say) as a message over the dialog, which stays open so nothing typed is lost."""
+Both are ``ServiceDialog``s: they save through the ``ApprovalService`` on the TaskRunner and
+close only once the service has accepted. A ``ValidationError`` is shown at its field; any other
+refusal (deciding one's own request, say) as a message over the dialog, which stays open so nothing
+typed is lost."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.accounts import CLEARANCES, User
 from desktop.domain.approvals import ApprovalRequest
 from desktop.domain.dates import format_cn_datetime
-from desktop.errors import AppError, ValidationError
 from desktop.services.approvals import ApprovalService
 from desktop.ui import labels
-from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.reason_dialog import ReasonDialog, ServiceDialog
 
-MIN_DIALOG_WIDTH = 520
 TEXT_LINES = 4
 
 
@@ -54,7 +48,8 @@ def format_time(value: str | None) -> str:
         return value
 
 
-def _who(user: User) -> str:
+def who(user: User) -> str:
+    """An account as the dialogs name it: ``张三（zhang）``."""
     return f"{user.display_name}（{user.login}）"
 
 
@@ -68,80 +63,32 @@ def _text_edit(name: str, placeholder: str, parent: QWidget) -> QPlainTextEdit:
     return edit
 
 
-class _ApprovalDialog(QDialog):
-    """Saves through the service and closes only once the service accepted.
-
-    Signals:
-        saved: what the service returned (an ``ApprovalRequest``).
-    """
-
-    saved = Signal(object)
-
-    def __init__(self, runner: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(MIN_DIALOG_WIDTH)
-        self._runner = runner
-        self._busy = False
-        self.fields = FieldForm(self)
-        self.fields.setObjectName("fields")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.setObjectName("buttons")
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("save_button")
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_ = QVBoxLayout(self)
-
-    def _finish_layout(self, *widgets: QWidget) -> None:
-        for widget in widgets:
-            self.layout_.addWidget(widget)
-        self.layout_.addWidget(self.buttons)
-
-    def _job(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def save(self) -> None:
-        if self._busy:
-            return
-        self.fields.clear_errors()
-        job = self._job()
-        self._set_busy(True)
-        self._runner.run(job, self._on_saved, self._on_error)
-
-    def reject(self) -> None:
-        # While the service works the dialog stays, so its answer has somewhere to go.
-        if not self._busy:
-            super().reject()
-
-    def _on_buttons_accepted(self) -> None:
-        self.save()
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.save_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-
-    def _on_saved(self, result: object) -> None:
-        self._set_busy(False)
-        self.saved.emit(result)
-        self.accept()
-
-    def _on_error(self, error: AppError) -> None:
-        self._set_busy(False)
-        if isinstance(error, ValidationError) and self.fields.show_error(
-            error.field, error.message
-        ):
-            return
-        show_error(self, error)
+def clearance_fields(
+    dialog: ReasonDialog, subject: User, label: str, chosen: str
+) -> tuple[QLabel, QLabel, QComboBox]:
+    """The account, its clearance and a choice of clearances (``chosen`` at first), added to
+    ``dialog``'s form as ``account``, ``current`` and ``clearance``; ``label`` names the choice.
+    Returns ``account_label``, ``current_label`` and ``clearance_combo``."""
+    account = QLabel(who(subject), dialog)
+    account.setObjectName("account_label")
+    current = QLabel(labels.clearance(subject.clearance), dialog)
+    current.setObjectName("current_label")
+    combo = QComboBox(dialog)
+    combo.setObjectName("clearance_combo")
+    for code in CLEARANCES:
+        combo.addItem(labels.clearance(code), code)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    dialog.fields.add_field(
+        "account", QCoreApplication.translate("ClearanceFields", "Account"), account
+    )
+    dialog.fields.add_field(
+        "current", QCoreApplication.translate("ClearanceFields", "Current clearance"), current
+    )
+    dialog.fields.add_field("clearance", label, combo)
+    return account, current, combo
 
 
-class ClearanceRequestDialog(_ApprovalDialog):
+class ClearanceRequestDialog(ServiceDialog):
     """Asks for ``subject``'s clearance to change (one's own, or the system administrator for
     anyone); the secrecy administrator decides. ``saved`` carries the new request."""
 
@@ -159,32 +106,24 @@ class ClearanceRequestDialog(_ApprovalDialog):
         self._service = service
         self._actor = actor
         self._subject = subject
-        self.intro_label = QLabel(
+        self.intro_label = self._question(
             self.tr(
                 "The secrecy administrator decides this request. The clearance changes only "
                 "once it is approved."
             ),
-            self,
+            "intro_label",
         )
-        self.intro_label.setObjectName("intro_label")
-        self.intro_label.setWordWrap(True)
-        self.account_label = QLabel(_who(subject), self)
-        self.account_label.setObjectName("account_label")
-        self.current_label = QLabel(labels.clearance(subject.clearance), self)
-        self.current_label.setObjectName("current_label")
-        self.clearance_combo = QComboBox(self)
-        self.clearance_combo.setObjectName("clearance_combo")
-        for code in CLEARANCES:
-            self.clearance_combo.addItem(labels.clearance(code), code)
         # Most requests ask for the next level up.
         current = CLEARANCES.index(subject.clearance) if subject.clearance in CLEARANCES else 0
-        self.clearance_combo.setCurrentIndex(min(current + 1, len(CLEARANCES) - 1))
+        self.account_label, self.current_label, self.clearance_combo = clearance_fields(
+            self,
+            subject,
+            self.tr("Requested clearance"),
+            CLEARANCES[min(current + 1, len(CLEARANCES) - 1)],
+        )
         self.reason_edit = _text_edit(
             "reason_edit", self.tr("e.g. works on classified project A from March 2026"), self
         )
-        self.fields.add_field("account", self.tr("Account"), self.account_label)
-        self.fields.add_field("current", self.tr("Current clearance"), self.current_label)
-        self.fields.add_field("clearance", self.tr("Requested clearance"), self.clearance_combo)
         self.fields.add_field("reason", self.tr("Reason"), self.reason_edit)
         self.save_button.setText(self.tr("Submit request"))
         self._finish_layout(self.intro_label, self.fields)
@@ -203,7 +142,7 @@ class ClearanceRequestDialog(_ApprovalDialog):
         return lambda: service.request_clearance(actor, subject_id, clearance, reason)
 
 
-class DecideDialog(_ApprovalDialog):
+class DecideDialog(ServiceDialog):
     """Approves or rejects one request; a note is optional to approve and required to reject.
     ``saved`` carries the decided request."""
 

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AccountDialogs</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>AccountForm</name>
     <message>
         <source>e.g. zhang.san</source>
@@ -1050,20 +1039,23 @@ SHA-256 %2</translation>
         <translation>例如审批文号</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Current clearance</source>
-        <translation>现涉密等级</translation>
-    </message>
-    <message>
         <source>New clearance</source>
         <translation>新涉密等级</translation>
     </message>
     <message>
         <source>Basis</source>
         <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>ClearanceFields</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Current clearance</source>
+        <translation>现涉密等级</translation>
     </message>
 </context>
 <context>
@@ -1079,14 +1071,6 @@ SHA-256 %2</translation>
     <message>
         <source>e.g. works on classified project A from March 2026</source>
         <translation>例如：自 2026 年 3 月起承担涉密项目 A</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Current clearance</source>
-        <translation>现涉密等级</translation>
     </message>
     <message>
         <source>Requested clearance</source>
@@ -1170,14 +1154,6 @@ SHA-256 %2</translation>
         <source>Reason for changing the level</source>
         <translation>变更密级的理由</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>DecisionForm</name>
@@ -1241,14 +1217,6 @@ SHA-256 %2</translation>
 <context>
     <name>DecisionsPage</name>
     <message>
-        <source>Add attachment</source>
-        <translation>添加附件</translation>
-    </message>
-    <message>
-        <source>Save attachment as</source>
-        <translation>附件另存为</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1289,26 +1257,6 @@ SHA-256 %2</translation>
         <translation>详细信息</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Shows the file in the program's own viewer; nothing is written to disk.</source>
-        <translation>在程序自带的查看器中显示文件，不在磁盘上留下任何内容。</translation>
-    </message>
-    <message>
-        <source>Add attachment…</source>
-        <translation>添加附件…</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
@@ -1323,18 +1271,6 @@ SHA-256 %2</translation>
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
-    </message>
-    <message>
-        <source>Attached %1.</source>
-        <translation>已添加附件 %1。</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>已保存到 %1</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>已删除附件 %1。</translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -1408,10 +1344,6 @@ SHA-256 %2</translation>
     <message>
         <source>Exclude</source>
         <translation>排除</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2329,10 +2261,6 @@ SHA-256 %2</translation>
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -2636,14 +2564,6 @@ The user must change it at the first login.</source>
         <source>New person</source>
         <translation>新增人员</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>PersonForm</name>
@@ -2869,6 +2789,9 @@ The user must change it at the first login.</source>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -2917,29 +2840,6 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
-    <name>RemoveAttachmentDialog</name>
-    <message>
-        <source>Remove attachment</source>
-        <translation>删除附件</translation>
-    </message>
-    <message>
-        <source>Remove the attachment “%1” from this decision?</source>
-        <translation>要从该决策记录中删除附件“%1”吗？</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>RemoveFileDialog</name>
     <message>
         <source>Remove attachment</source>
@@ -2956,10 +2856,6 @@ The user must change it at the first login.</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +2886,13 @@ The user must change it at the first login.</source>
     <message>
         <source>Roles</source>
         <translation>账户角色</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -3137,10 +3040,6 @@ The user must change it at the first login.</source>
         <source>Reopen</source>
         <translation>恢复</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>UnitForm</name>
@@ -3229,13 +3128,6 @@ The user must change it at the first login.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-</context>
-<context>
-    <name>_ApprovalDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

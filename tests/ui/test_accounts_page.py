@@ -379,9 +379,12 @@ def test_the_auditor_only_looks(open_page, admin, service, vault, clock) -> None
     assert page.hint_label.text() == ""
 
 
-def test_the_single_role_note_follows_the_unit_setting(open_page, admin, vault, qtbot) -> None:
+def test_the_single_role_note_follows_the_unit_setting(  # type: ignore[no-untyped-def]
+    open_page, admin, service, vault, qtbot
+) -> None:
     from db import settings
 
+    service.create(admin, UserDraft("zhang", "张三", ("researcher",), "public"))
     with vault.transaction() as conn:
         settings.put(conn, "several_roles_allowed", False)
     page = open_page(admin)
@@ -389,6 +392,11 @@ def test_the_single_role_note_follows_the_unit_setting(open_page, admin, vault, 
     dialog = wait_for_child(qtbot, page, NewAccountDialog, "new_account_dialog")
     assert dialog.form.role_chooser.single_role_note.isVisible()
     assert dialog.form.role_chooser.single_role_note.text() == "本单位规定每个账户只担任一个角色。"
+    dialog.reject()
+    page.select_login("zhang")
+    page.roles_button.click()
+    roles = wait_for_child(qtbot, page, RolesDialog, "roles_dialog")
+    assert roles.role_chooser.single_role_note.isVisible()
 
 
 def test_the_dialog_cannot_be_cancelled_while_saving(open_page, admin, qtbot) -> None:

@@ -258,3 +258,48 @@ def test_remove_asks_for_a_reason_at_its_field(  # type: ignore[no-untyped-def]
     assert service.attachments(officer, decision_id) == []
     assert widget.remove_dialog is None
     assert actions(service._vault)[0] == "decision.attachment_removed"
+
+
+# -- one list for one record after another (the decisions page) --------------------------------
+def test_show_record_switches_what_the_list_reads_and_adds_to(  # type: ignore[no-untyped-def]
+    make_list, service, officer, decision_id, qtbot, tmp_path
+) -> None:
+    other = service.create(officer, service.get(officer, decision_id).draft)
+    service.add_attachment(officer, decision_id, "会议纪要.txt", "text/plain", NOTE)
+    widget = make_list(officer)
+    assert widget.list_widget.count() == 1
+
+    shown = service.attachments(officer, other)
+    widget.show_record(
+        lambda: service.attachments(officer, other),
+        add_from_file=lambda path: service.add_attachment_from_file(officer, other, path),
+        files=shown,
+    )
+    assert widget.list_widget.count() == 0  # shown at once, nothing read
+    assert widget.add_button.isEnabled()
+    source = tmp_path / "评估报告.txt"
+    source.write_bytes(NOTE)
+    with qtbot.waitSignal(widget.changed, timeout=5000):
+        widget.add_file(source)
+    qtbot.waitUntil(lambda: widget.list_widget.count() == 1, timeout=5000)
+    assert widget.current_file().filename == "评估报告.txt"
+    assert [a.filename for a in service.attachments(officer, other)] == ["评估报告.txt"]
+    assert [a.filename for a in service.attachments(officer, decision_id)] == ["会议纪要.txt"]
+
+    widget.show_record(None)
+    assert widget.list_widget.count() == 0
+    assert not widget.add_button.isEnabled()  # no record to add to
+    assert widget.status_label.isHidden()  # the message was about the other record
+
+
+def test_an_answer_for_the_record_shown_before_is_dropped(  # type: ignore[no-untyped-def]
+    make_list, service, officer, decision_id, runner, qtbot
+) -> None:
+    service.add_attachment(officer, decision_id, "会议纪要.txt", "text/plain", NOTE)
+    widget = make_list(officer)
+    widget.reload()  # still on its way when the record changes
+    widget.show_record(None)
+    runner.wait()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert widget.list_widget.count() == 0
+    assert widget.files == []

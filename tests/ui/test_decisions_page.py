@@ -16,12 +16,9 @@ from desktop.domain.accounts import User, UserDraft
 from desktop.domain.decisions import DecisionDraft
 from desktop.services.decisions import DecisionService
 from desktop.ui.forms.decision_form import DecisionForm
-from desktop.ui.pages.decisions_page import (
-    DecisionDialog,
-    DecisionsPage,
-    RemoveAttachmentDialog,
-)
+from desktop.ui.pages.decisions_page import DecisionDialog, DecisionsPage
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.attachment_list import RemoveFileDialog
 from tests.support import FixedClock
 
 LEFT = Qt.MouseButton.LeftButton
@@ -256,14 +253,15 @@ def test_reader_without_edit_rights_sees_no_edit_buttons(  # type: ignore[no-unt
     for button in (
         page.new_button,
         page.edit_button,
-        page.add_attachment_button,
-        page.remove_attachment_button,
+        page.attachments.add_button,
+        page.attachments.remove_button,
     ):
         assert not button.isVisibleTo(page)
-    assert page.save_attachment_button.isVisibleTo(page)
+    assert page.attachments.save_button.isVisibleTo(page)
     editor = make_page(officer)
     assert editor.new_button.isVisibleTo(editor)
-    assert editor.add_attachment_button.isVisibleTo(editor)
+    assert editor.attachments.add_button.isVisibleTo(editor)
+    assert editor.attachments.remove_button.isVisibleTo(editor)
 
 
 # -- detail and attachments -------------------------------------------------------------------
@@ -277,10 +275,12 @@ def test_detail_shows_participants_summary_and_links(  # type: ignore[no-untyped
     select_first_row(page, qtbot)
     assert page.detail_box.isEnabled()
     assert page.participants_label.text() == "张书记、李副书记、王委员"
+    label = page.participants_label  # all of it shows, however it wraps
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=2000)
     assert page.summary_label.text() == "同意以 120 万元挂牌转让。"
     assert page.links_label.text() == "agreement 12"
-    assert page.attachments_list.count() == 0
-    assert not page.save_attachment_button.isEnabled()
+    assert page.attachments.list_widget.count() == 0
+    assert not page.attachments.save_button.isEnabled()
 
 
 def test_attachment_is_added_saved_byte_exact_and_removed_with_a_reason(  # type: ignore[no-untyped-def]
@@ -292,11 +292,12 @@ def test_attachment_is_added_saved_byte_exact_and_removed_with_a_reason(  # type
     content = b"%PDF-1.7\n" + bytes(range(256)) * 4
     source = tmp_path / "党委会纪要.pdf"
     source.write_bytes(content)
-    page.choose_open_path = lambda _parent: source
-    qtbot.mouseClick(page.add_attachment_button, LEFT)
-    qtbot.waitUntil(lambda: page.attachments_list.count() == 1, timeout=5000)
-    assert page.attachments_list.item(0).text() == "党委会纪要.pdf (1.0 KB)"
-    assert page.status_label.text() == "已添加附件 党委会纪要.pdf。"
+    attachments = page.attachments
+    attachments.choose_open_path = lambda _parent: source
+    qtbot.mouseClick(attachments.add_button, LEFT)
+    qtbot.waitUntil(lambda: attachments.list_widget.count() == 1, timeout=5000)
+    assert attachments.list_widget.item(0).text() == "党委会纪要.pdf (1.0 KB)"
+    assert attachments.status_label.text() == "已添加附件 党委会纪要.pdf。"
 
     target = tmp_path / "saved" / "copy.pdf"
     target.parent.mkdir()
@@ -306,15 +307,16 @@ def test_attachment_is_added_saved_byte_exact_and_removed_with_a_reason(  # type
         suggested.append(name)
         return target
 
-    page.choose_save_path = choose_save
-    qtbot.mouseClick(page.save_attachment_button, LEFT)
+    attachments.choose_save_path = choose_save
+    qtbot.mouseClick(attachments.save_button, LEFT)
     qtbot.waitUntil(lambda: target.exists(), timeout=5000)
     assert suggested == ["党委会纪要.pdf"]
     assert target.read_bytes() == content
-    qtbot.waitUntil(lambda: page.status_label.text() == f"已保存到 {target}", timeout=5000)
+    qtbot.waitUntil(lambda: attachments.status_label.text() == f"已保存到 {target}", timeout=5000)
 
-    qtbot.mouseClick(page.remove_attachment_button, LEFT)
-    dialog = only_child(page, RemoveAttachmentDialog)
+    qtbot.mouseClick(attachments.remove_button, LEFT)
+    dialog = only_child(page, RemoveFileDialog)
+    assert "党委会纪要.pdf" in dialog.question_label.text()
     qtbot.mouseClick(dialog.remove_button, LEFT)
     qtbot.waitUntil(lambda: bool(dialog.fields.error_text("reason")), timeout=5000)
     assert dialog.fields.error_text("reason") == "删除附件须说明理由。"
@@ -323,7 +325,8 @@ def test_attachment_is_added_saved_byte_exact_and_removed_with_a_reason(  # type
     dialog.reason_edit.setText("上传错了版本")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.remove_button, LEFT)
-    qtbot.waitUntil(lambda: page.attachments_list.count() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: attachments.list_widget.count() == 0, timeout=5000)
+    assert attachments.status_label.text() == "已删除附件 党委会纪要.pdf。"
     assert service.attachments(officer, page.current_decision.id) == []
 
 
@@ -333,10 +336,10 @@ def test_cancelled_file_choice_does_nothing(  # type: ignore[no-untyped-def]
     service.create(officer, draft())
     page = make_page(officer)
     select_first_row(page, qtbot)
-    page.choose_open_path = lambda _parent: None
-    qtbot.mouseClick(page.add_attachment_button, LEFT)
+    page.attachments.choose_open_path = lambda _parent: None
+    qtbot.mouseClick(page.attachments.add_button, LEFT)
     assert not page._runner.busy
-    assert page.attachments_list.count() == 0
+    assert page.attachments.list_widget.count() == 0
 
 
 def test_unreadable_file_shows_a_message_not_a_crash(  # type: ignore[no-untyped-def]
@@ -347,7 +350,7 @@ def test_unreadable_file_shows_a_message_not_a_crash(  # type: ignore[no-untyped
     select_first_row(page, qtbot)
     crashes: list[str] = []
     page._runner.crashed.connect(crashes.append)
-    page.add_attachment(tmp_path / "gone.pdf")
+    page.attachments.add_file(tmp_path / "gone.pdf")
     qtbot.waitUntil(lambda: page.findChild(object, "error_box") is not None, timeout=5000)
     box = page.findChild(object, "error_box")
     assert box.text().startswith("无法读取文件")
@@ -363,17 +366,48 @@ def test_open_shows_the_attachment_in_the_programs_own_viewer(  # type: ignore[n
     service.add_attachment(officer, decision_id, "纪要.txt", "text/plain", text.encode("gb18030"))
     auditor = make_user(unlocked[0], "auditor", ("security_auditor",), "internal")
     page = make_page(auditor)  # reading is enough to open
-    assert page.open_attachment_button.text() == "打开"
-    assert not page.open_attachment_button.isEnabled()
+    attachments = page.attachments
+    assert attachments.open_button.text() == "打开"
+    assert not attachments.open_button.isEnabled()
     select_first_row(page, qtbot)
-    qtbot.waitUntil(lambda: page.attachments_list.count() == 1, timeout=5000)
-    assert page.open_attachment_button.isVisibleTo(page)
-    assert page.open_attachment_button.isEnabled()
-    qtbot.mouseClick(page.open_attachment_button, LEFT)
-    viewer = page.viewer
+    qtbot.waitUntil(lambda: attachments.list_widget.count() == 1, timeout=5000)
+    assert attachments.open_button.isVisibleTo(page)
+    assert attachments.open_button.isEnabled()
+    qtbot.mouseClick(attachments.open_button, LEFT)
+    viewer = attachments.viewer
     assert viewer is not None and viewer.windowTitle() == "纪要.txt"
     qtbot.waitUntil(lambda: viewer.stack.currentWidget() is viewer.text_edit, timeout=5000)
     assert viewer.text_edit.toPlainText() == text
     qtbot.mouseClick(viewer.close_button, LEFT)
-    assert page.viewer is None
+    assert attachments.viewer is None
     assert not viewer.holds_content
+
+
+def test_each_decision_shows_its_own_attachments_and_adds_to_the_one_shown(  # type: ignore[no-untyped-def]
+    make_page, officer, service, qtbot, tmp_path
+) -> None:
+    first = service.create(officer, draft(title="议题甲"))
+    second = service.create(officer, draft(title="议题乙"))
+    service.add_attachment(officer, first, "甲.txt", "text/plain", b"jia")
+    page = make_page(officer)
+    attachments = page.attachments
+    rows = {page.model.data(page.model.index(r, 2)): r for r in range(page.model.rowCount())}
+
+    page.select_row(rows["议题甲"])
+    qtbot.waitUntil(lambda: getattr(page.current_decision, "id", None) == first, timeout=5000)
+    assert [f.filename for f in attachments.files] == ["甲.txt"]
+    page.select_row(rows["议题乙"])
+    qtbot.waitUntil(lambda: getattr(page.current_decision, "id", None) == second, timeout=5000)
+    assert attachments.files == [] and attachments.list_widget.count() == 0
+
+    source = tmp_path / "乙.txt"
+    source.write_bytes(b"yi")
+    attachments.choose_open_path = lambda _parent: source
+    with qtbot.waitSignal(attachments.changed, timeout=5000):
+        qtbot.mouseClick(attachments.add_button, LEFT)
+    qtbot.waitUntil(lambda: attachments.list_widget.count() == 1, timeout=5000)
+    assert [a.filename for a in service.attachments(officer, second)] == ["乙.txt"]
+    assert [a.filename for a in service.attachments(officer, first)] == ["甲.txt"]
+
+    page.table.clearSelection()
+    assert attachments.files == [] and not page.detail_box.isEnabled()

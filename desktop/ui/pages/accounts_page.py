@@ -8,17 +8,12 @@ as messages. Every call runs through the TaskRunner."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -26,21 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.accounts import CLEARANCES, User
+from desktop.domain.accounts import User
 from desktop.domain.permissions import allowed
 from desktop.errors import AppError, ValidationError
 from desktop.services.accounts import AccountService, IssuedPassphrase
 from desktop.services.approvals import ApprovalService
 from desktop.ui import labels
-from desktop.ui.approval_dialogs import ClearanceRequestDialog
+from desktop.ui.approval_dialogs import ClearanceRequestDialog, clearance_fields, who
 from desktop.ui.errors import show_error
 from desktop.ui.forms.account_form import AccountForm, RoleChooser
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
 from desktop.ui.one_time_passphrase_dialog import OneTimePassphraseDialog
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.reason_dialog import ServiceDialog
 
-MIN_DIALOG_WIDTH = 520
 ROLES_COLUMN = 2
 CHANGING_ACTIONS = (
     "user.create",
@@ -51,85 +45,8 @@ CHANGING_ACTIONS = (
 )
 
 
-def _who(user: User) -> str:
-    return f"{user.display_name}（{user.login}）"
-
-
 # -- dialogs ------------------------------------------------------------------------------------
-class _ServiceDialog(QDialog):
-    """A dialog that saves through the service and closes only once the service accepted.
-
-    Subclasses add their widgets above the buttons and implement ``_job``."""
-
-    saved = Signal(object)  # what the service returned
-
-    def __init__(self, runner: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._runner = runner
-        self._busy = False
-        self.fields = FieldForm(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.setObjectName("buttons")
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("save_button")
-        self.save_button.setText(QCoreApplication.translate("AccountDialogs", "Save"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.setText(QCoreApplication.translate("AccountDialogs", "Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_ = QVBoxLayout(self)
-        # Room for the error messages, which wrap below their fields.
-        self.setMinimumWidth(MIN_DIALOG_WIDTH)
-
-    def _finish_layout(self, *widgets: QWidget) -> None:
-        for widget in widgets:
-            self.layout_.addWidget(widget)
-        self.layout_.addWidget(self.buttons)
-
-    def _job(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def show_field_error(self, field: str, message: str) -> bool:
-        return self.fields.show_error(field, message)
-
-    def clear_errors(self) -> None:
-        self.fields.clear_errors()
-
-    def save(self) -> None:
-        if self._busy:
-            return
-        self.clear_errors()
-        job = self._job()
-        self._set_busy(True)
-        self._runner.run(job, self._on_saved, self._on_error)
-
-    def reject(self) -> None:
-        # While the service works the dialog stays, so its answer has somewhere to go.
-        if not self._busy:
-            super().reject()
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.save_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-
-    def _on_saved(self, result: object) -> None:
-        self._set_busy(False)
-        self.saved.emit(result)
-        self.accept()
-
-    def _on_error(self, error: AppError) -> None:
-        self._set_busy(False)
-        if isinstance(error, ValidationError) and self.show_field_error(error.field, error.message):
-            return
-        show_error(self, error)
-
-
-class NewAccountDialog(_ServiceDialog):
+class NewAccountDialog(ServiceDialog):
     """Creates an account; ``saved`` carries the ``IssuedPassphrase``."""
 
     def __init__(
@@ -150,18 +67,19 @@ class NewAccountDialog(_ServiceDialog):
         self._finish_layout(self.form)
 
     def _job(self) -> Callable[[], IssuedPassphrase]:
-        draft = self.form.value()
-        return lambda: self._service.create(self._actor, draft)
+        service, actor, draft = self._service, self._actor, self.form.value()
+        return lambda: service.create(actor, draft)
 
-    def show_field_error(self, field: str, message: str) -> bool:
-        return self.form.show_error(field, message)
+    def show_field_error(self, error: ValidationError) -> bool:
+        return self.form.show_error(error.field, error.message)
 
     def clear_errors(self) -> None:
         self.form.clear_errors()
 
 
-class RolesDialog(_ServiceDialog):
-    """Changes an account's roles; ``saved`` carries the updated ``User``."""
+class _AccountDialog(ServiceDialog):
+    """A change to one existing account (``user``); the subclasses add their widgets in
+    ``_build``. ``saved`` carries the updated ``User``."""
 
     def __init__(
         self,
@@ -169,103 +87,82 @@ class RolesDialog(_ServiceDialog):
         runner: TaskRunner,
         actor: User,
         user: User,
-        several_roles_allowed: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, parent)
-        self.setObjectName("roles_dialog")
-        self.setWindowTitle(self.tr("Roles of %1").replace("%1", _who(user)))
         self._service = service
         self._actor = actor
         self._user = user
+        self._build(user)
+
+    def _build(self, user: User) -> None:
+        raise NotImplementedError
+
+
+class RolesDialog(_AccountDialog):
+    """Changes an account's roles (several, unless ``set_several_roles_allowed(False)``)."""
+
+    def _build(self, user: User) -> None:
+        self.setObjectName("roles_dialog")
+        self.setWindowTitle(self.tr("Roles of %1").replace("%1", who(user)))
         self.role_chooser = RoleChooser(self)
         self.role_chooser.set_roles(user.roles)
-        self.role_chooser.set_several_roles_allowed(several_roles_allowed)
         self.fields.add_field("roles", self.tr("Roles"), self.role_chooser)
         self._finish_layout(self.fields)
 
+    def set_several_roles_allowed(self, allowed: bool) -> None:
+        """Follow the unit's rule: one role per account, or several."""
+        self.role_chooser.set_several_roles_allowed(allowed)
+
     def _job(self) -> Callable[[], User]:
+        service, actor, user_id = self._service, self._actor, self._user.id
         roles = self.role_chooser.roles()
-        return lambda: self._service.set_roles(self._actor, self._user.id, roles)
+        return lambda: service.set_roles(actor, user_id, roles)
 
 
-class DisableDialog(_ServiceDialog):
-    """Disables an account, with a reason; ``saved`` carries the updated ``User``."""
+class DisableDialog(_AccountDialog):
+    """Disables an account, with a reason."""
 
-    def __init__(
-        self,
-        service: AccountService,
-        runner: TaskRunner,
-        actor: User,
-        user: User,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, parent)
+    def _build(self, user: User) -> None:
         self.setObjectName("disable_dialog")
         self.setWindowTitle(self.tr("Disable account"))
-        self._service = service
-        self._actor = actor
-        self._user = user
-        self.intro_label = QLabel(
+        self.intro_label = self._question(
             self.tr(
                 "Disable the account of %1? Its key slot is removed, so it can no longer log "
                 "in. Its records and history stay."
-            ).replace("%1", _who(user)),
-            self,
+            ).replace("%1", who(user)),
+            "intro_label",
         )
-        self.intro_label.setObjectName("intro_label")
-        self.intro_label.setWordWrap(True)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reason_edit")
-        self.reason_edit.setPlaceholderText(self.tr("e.g. left the unit on 2026-01-31"))
-        self.fields.add_field("reason", self.tr("Reason for disabling"), self.reason_edit)
+        self.reason_edit = self._reason(
+            self.tr("Reason for disabling"), self.tr("e.g. left the unit on 2026-01-31")
+        )
         self.save_button.setText(self.tr("Disable"))
         self._finish_layout(self.intro_label, self.fields)
 
     def _job(self) -> Callable[[], User]:
+        service, actor, user_id = self._service, self._actor, self._user.id
         reason = self.reason_edit.text()
-        return lambda: self._service.disable(self._actor, self._user.id, reason)
+        return lambda: service.disable(actor, user_id, reason)
 
 
-class ClearanceDialog(_ServiceDialog):
+class ClearanceDialog(_AccountDialog):
     """The secrecy administrator's decision on a clearance, with its basis on record."""
 
-    def __init__(
-        self,
-        service: AccountService,
-        runner: TaskRunner,
-        actor: User,
-        user: User,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, parent)
+    def _build(self, user: User) -> None:
         self.setObjectName("clearance_dialog")
         self.setWindowTitle(self.tr("Set clearance"))
-        self._service = service
-        self._actor = actor
-        self._user = user
-        self.account_label = QLabel(_who(user), self)
-        self.account_label.setObjectName("account_label")
-        self.current_label = QLabel(labels.clearance(user.clearance), self)
-        self.current_label.setObjectName("current_label")
-        self.clearance_combo = QComboBox(self)
-        self.clearance_combo.setObjectName("clearance_combo")
-        for code in CLEARANCES:
-            self.clearance_combo.addItem(labels.clearance(code), code)
-        self.clearance_combo.setCurrentIndex(max(0, self.clearance_combo.findData(user.clearance)))
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reason_edit")
-        self.reason_edit.setPlaceholderText(self.tr("e.g. the approval document number"))
-        self.fields.add_field("account", self.tr("Account"), self.account_label)
-        self.fields.add_field("current", self.tr("Current clearance"), self.current_label)
-        self.fields.add_field("clearance", self.tr("New clearance"), self.clearance_combo)
-        self.fields.add_field("reason", self.tr("Basis"), self.reason_edit)
+        self.account_label, self.current_label, self.clearance_combo = clearance_fields(
+            self, user, self.tr("New clearance"), user.clearance
+        )
+        self.reason_edit = self._reason(
+            self.tr("Basis"), self.tr("e.g. the approval document number")
+        )
         self._finish_layout(self.fields)
 
     def _job(self) -> Callable[[], User]:
-        clearance = str(self.clearance_combo.currentData())
-        reason = self.reason_edit.text()
-        return lambda: self._service.set_clearance(self._actor, self._user.id, clearance, reason)
+        service, actor, user_id = self._service, self._actor, self._user.id
+        clearance, reason = str(self.clearance_combo.currentData()), self.reason_edit.text()
+        return lambda: service.set_clearance(actor, user_id, clearance, reason)
 
 
 # -- the page -----------------------------------------------------------------------------------
@@ -468,9 +365,8 @@ class AccountsPage(QWidget):
             # Nobody changes their own account; the service says so, and why.
             self._run(lambda: self._service.set_roles(self._actor, user.id, user.roles))
             return
-        dialog = RolesDialog(
-            self._service, self._runner, self._actor, user, self._several_roles_allowed, self
-        )
+        dialog = RolesDialog(self._service, self._runner, self._actor, user, self)
+        dialog.set_several_roles_allowed(self._several_roles_allowed)
         dialog.saved.connect(lambda _u: self.reload())
         dialog.open()
 
@@ -510,7 +406,7 @@ class AccountsPage(QWidget):
         box.setText(
             self.tr(
                 "Give %1 a new one-time passphrase? The current passphrase stops working at once."
-            ).replace("%1", _who(user))
+            ).replace("%1", who(user))
         )
         confirm = box.addButton(self.tr("Reset passphrase"), QMessageBox.ButtonRole.AcceptRole)
         confirm.setObjectName("confirm_button")

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,35 +27,18 @@ from desktop.domain.permissions import allowed, visible_levels
 from desktop.errors import AppError, ValidationError
 from desktop.services.decisions import DecisionService
 from desktop.ui import labels
-from desktop.ui.attachment_viewer import AttachmentViewer
 from desktop.ui.errors import show_error
 from desktop.ui.forms.decision_form import DecisionForm
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets.attachment_list import format_size
+from desktop.ui.widgets.attachment_list import AttachmentList
 from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.reason_dialog import SaveDialog
 
 SEARCH_DELAY_MS = 250
 
-OpenPathChooser = Callable[[QWidget], Path | None]
-SavePathChooser = Callable[[QWidget, str], Path | None]
 
-
-def choose_attachment(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("DecisionsPage", "Add attachment")
-    )
-    return Path(name) if name else None
-
-
-def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("DecisionsPage", "Save attachment as"), suggested
-    )
-    return Path(name) if name else None
-
-
-class DecisionDialog(QDialog):
+class DecisionDialog(SaveDialog):
     """Records or edits a decision; ``accept`` only after the service has saved. When the level
     of an existing decision changes, a reason is asked for."""
 
@@ -72,61 +50,41 @@ class DecisionDialog(QDialog):
         decision: Decision | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("decision_dialog")
         self.setWindowTitle(self.tr("Edit decision") if decision else self.tr("New decision"))
         self._service = service
-        self._runner = runner
         self._actor = actor
         self._decision = decision
         self.form = DecisionForm(visible_levels(actor), self)
         self.form.setObjectName("form")
         if decision is not None:
             self.form.set_value(decision.draft)
-        self.reason_fields = FieldForm(self)
+        # The base's form holds only the reason, shown when the level changes.
+        self.reason_fields = self.fields
         self.reason_fields.setObjectName("reason_fields")
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reason_edit")
-        self.reason_fields.add_field(
-            "reason", self.tr("Reason for changing the level"), self.reason_edit
-        )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.setObjectName("buttons")
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("save_button")
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.reason_fields)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self.reason_edit = self._reason(self.tr("Reason for changing the level"))
+        self._finish_layout(self.form, self.reason_fields)
         self.form.level_combo.currentIndexChanged.connect(
             self._on_level_combo_current_index_changed
         )
         self._on_level_combo_current_index_changed()
 
-    def save(self) -> None:
+    def show_field_error(self, error: ValidationError) -> bool:
+        return self.form.show_error(error) or super().show_field_error(error)
+
+    def clear_errors(self) -> None:
         self.form.fields.clear_errors()
-        self.reason_fields.clear_errors()
+        super().clear_errors()
+
+    def _job(self) -> Callable[[], object]:
+        service, actor, decision = self._service, self._actor, self._decision
         draft: DecisionDraft = self.form.value()
         reason = self.reason_edit.text() if self.reason_fields.isVisibleTo(self) else ""
-        decision = self._decision
-
-        def job() -> None:
-            if decision is None:
-                self._service.create(self._actor, draft)
-            else:
-                self._service.update(self._actor, decision.id, draft, reason)
-
-        self.save_button.setEnabled(False)
-        self._runner.run(job, lambda _r: self.accept(), self._on_error)
-
-    def _on_buttons_accepted(self) -> None:
-        self.save()
+        if decision is None:
+            return lambda: service.create(actor, draft)
+        decision_id = decision.id
+        return lambda: service.update(actor, decision_id, draft, reason)
 
     def _on_level_combo_current_index_changed(self, _index: int = 0) -> None:
         decision = self._decision
@@ -134,78 +92,6 @@ class DecisionDialog(QDialog):
             decision is not None and self.form.level_combo.currentData() != decision.draft.level
         )
         self.reason_fields.setVisible(changed)
-
-    def _on_error(self, error: AppError) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError) and (
-            self.form.show_error(error) or self.reason_fields.show_error(error.field, error.message)
-        ):
-            return
-        show_error(self, error)
-
-
-class RemoveAttachmentDialog(QDialog):
-    """Removes one attachment after the user has given a reason (it goes into the audit log)."""
-
-    def __init__(
-        self,
-        service: DecisionService,
-        runner: TaskRunner,
-        actor: User,
-        attachment: AttachmentInfo,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("remove_attachment_dialog")
-        self.setWindowTitle(self.tr("Remove attachment"))
-        self._service = service
-        self._runner = runner
-        self._actor = actor
-        self._attachment = attachment
-        question = QLabel(
-            self.tr("Remove the attachment “%1” from this decision?").replace(
-                "%1", attachment.filename
-            ),
-            self,
-        )
-        question.setWordWrap(True)
-        self.fields = FieldForm(self)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reason_edit")
-        self.fields.add_field("reason", self.tr("Reason"), self.reason_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.setObjectName("buttons")
-        self.remove_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.remove_button.setObjectName("remove_button")
-        self.remove_button.setText(self.tr("Remove"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-
-    def _on_buttons_accepted(self) -> None:
-        self.fields.clear_errors()
-        reason = self.reason_edit.text()
-        attachment_id = self._attachment.id
-        self.remove_button.setEnabled(False)
-        self._runner.run(
-            lambda: self._service.remove_attachment(self._actor, attachment_id, reason),
-            lambda _r: self.accept(),
-            self._on_error,
-        )
-
-    def _on_error(self, error: AppError) -> None:
-        self.remove_button.setEnabled(True)
-        if isinstance(error, ValidationError) and self.fields.show_error(
-            error.field, error.message
-        ):
-            return
-        show_error(self, error)
 
 
 class DecisionsPage(QWidget):
@@ -224,11 +110,6 @@ class DecisionsPage(QWidget):
         self._can_edit = allowed(actor, "decision.edit")
         self._search = ""
         self._decision: Decision | None = None
-        self._attachments: list[AttachmentInfo] = []
-        self.viewer: AttachmentViewer | None = None
-        # Replaced in tests; the real ones open the platform's file dialogs.
-        self.choose_open_path: OpenPathChooser = choose_attachment
-        self.choose_save_path: SavePathChooser = choose_save_path
 
         columns: list[Column[Decision]] = [
             Column(
@@ -277,39 +158,27 @@ class DecisionsPage(QWidget):
         self.participants_label = self._detail_label("participants_label")
         self.summary_label = self._detail_label("summary_label")
         self.links_label = self._detail_label("links_label")
-        self.attachments_list = QListWidget(self.detail_box)
-        self.attachments_list.setObjectName("attachments_list")
-        self.open_attachment_button = QPushButton(self.tr("Open"), self.detail_box)
-        self.open_attachment_button.setObjectName("open_attachment_button")
-        self.open_attachment_button.setToolTip(
-            self.tr("Shows the file in the program's own viewer; nothing is written to disk.")
+        # One list for the decision shown: ``_show_detail`` hands it each decision's files.
+        self.attachments = AttachmentList(
+            runner,
+            content=lambda file_id: service.attachment_content(actor, file_id),
+            save_copy=lambda file_id, path: service.save_attachment(actor, file_id, path),
+            remove=(
+                (lambda file_id, reason: service.remove_attachment(actor, file_id, reason))
+                if self._can_edit
+                else None
+            ),
+            can_edit=self._can_edit,
+            parent=self.detail_box,
         )
-        self.add_attachment_button = QPushButton(self.tr("Add attachment…"), self.detail_box)
-        self.add_attachment_button.setObjectName("add_attachment_button")
-        self.save_attachment_button = QPushButton(self.tr("Save as…"), self.detail_box)
-        self.save_attachment_button.setObjectName("save_attachment_button")
-        self.remove_attachment_button = QPushButton(self.tr("Remove…"), self.detail_box)
-        self.remove_attachment_button.setObjectName("remove_attachment_button")
-        self.add_attachment_button.setVisible(self._can_edit)
-        self.remove_attachment_button.setVisible(self._can_edit)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
 
         detail_fields = FieldForm(self.detail_box)
         detail_fields.add_field("participants", self.tr("Participants"), self.participants_label)
         detail_fields.add_field("summary", self.tr("Summary"), self.summary_label)
         detail_fields.add_field("links", self.tr("Linked to"), self.links_label)
-        detail_fields.add_field("attachments", self.tr("Attachments"), self.attachments_list)
-        attachment_buttons = QHBoxLayout()
-        attachment_buttons.addWidget(self.open_attachment_button)
-        attachment_buttons.addWidget(self.add_attachment_button)
-        attachment_buttons.addWidget(self.save_attachment_button)
-        attachment_buttons.addWidget(self.remove_attachment_button)
-        attachment_buttons.addStretch(1)
+        detail_fields.add_field("attachments", self.tr("Attachments"), self.attachments)
         detail_layout = QVBoxLayout(self.detail_box)
         detail_layout.addWidget(detail_fields)
-        detail_layout.addLayout(attachment_buttons)
         detail_layout.addStretch(1)
 
         top = QHBoxLayout()
@@ -324,7 +193,6 @@ class DecisionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status_label)
 
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_timer.timeout.connect(self._on_search_timer_timeout)
@@ -334,14 +202,6 @@ class DecisionsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             self._on_selection_model_selection_changed
         )
-        self.attachments_list.currentRowChanged.connect(
-            self._on_attachments_list_current_row_changed
-        )
-        self.attachments_list.itemActivated.connect(self._on_attachments_list_item_activated)
-        self.open_attachment_button.clicked.connect(self._on_open_attachment_button_clicked)
-        self.add_attachment_button.clicked.connect(self._on_add_attachment_button_clicked)
-        self.save_attachment_button.clicked.connect(self._on_save_attachment_button_clicked)
-        self.remove_attachment_button.clicked.connect(self._on_remove_attachment_button_clicked)
         self._show_detail(None, [])
 
     # -- public -----------------------------------------------------------------------------
@@ -360,69 +220,6 @@ class DecisionsPage(QWidget):
     def open_dialog(self, decision: Decision | None) -> DecisionDialog:
         dialog = DecisionDialog(self._service, self._runner, self._actor, decision, self)
         dialog.accepted.connect(self._on_dialog_accepted)
-        dialog.open()
-        return dialog
-
-    def open_attachment(self) -> AttachmentViewer | None:
-        """Show the current attachment in the program's own viewer, from memory."""
-        attachment = self._current_attachment()
-        if attachment is None:
-            return None
-        if self.viewer is not None:
-            self.viewer.close()
-        service, actor, attachment_id = self._service, self._actor, attachment.id
-        viewer = AttachmentViewer(
-            attachment.filename,
-            attachment.media_type,
-            lambda: service.attachment_content(actor, attachment_id),
-            self._runner,
-            self,
-        )
-        viewer.finished.connect(self._on_viewer_finished)
-        self.viewer = viewer
-        viewer.open()
-        return viewer
-
-    def add_attachment(self, path: Path) -> None:
-        """Attach the file at ``path`` to the current decision; the file is read off the UI
-        thread."""
-        decision = self._decision
-        if decision is None:
-            return
-        self.status_label.clear()
-        self._runner.run(
-            lambda: self._service.add_attachment_from_file(self._actor, decision.id, path),
-            lambda info: self._after_attachment_change(
-                decision.id, self.tr("Attached %1.").replace("%1", info.filename)
-            ),
-            self._on_error,
-        )
-
-    def save_attachment(self, path: Path) -> None:
-        """Write the current attachment to ``path`` (atomically, by the service)."""
-        attachment = self._current_attachment()
-        if attachment is None:
-            return
-        self.status_label.clear()
-        self._runner.run(
-            lambda: self._service.save_attachment(self._actor, attachment.id, path),
-            lambda _info: self.status_label.setText(
-                self.tr("Saved to %1").replace("%1", str(path))
-            ),
-            self._on_error,
-        )
-
-    def open_remove_dialog(self) -> RemoveAttachmentDialog | None:
-        attachment = self._current_attachment()
-        decision = self._decision
-        if attachment is None or decision is None:
-            return None
-        dialog = RemoveAttachmentDialog(self._service, self._runner, self._actor, attachment, self)
-        dialog.accepted.connect(
-            lambda: self._after_attachment_change(
-                decision.id, self.tr("Removed %1.").replace("%1", attachment.filename)
-            )
-        )
         dialog.open()
         return dialog
 
@@ -455,42 +252,14 @@ class DecisionsPage(QWidget):
             return
         self._load_detail(self.model.row(rows[0].row()).id)
 
-    def _on_attachments_list_current_row_changed(self, _row: int) -> None:
-        self._update_buttons()
-
-    def _on_attachments_list_item_activated(self, _item: QListWidgetItem) -> None:
-        self.open_attachment()
-
-    def _on_open_attachment_button_clicked(self) -> None:
-        self.open_attachment()
-
-    def _on_viewer_finished(self, _result: int) -> None:
-        viewer, self.viewer = self.viewer, None
-        if viewer is not None:
-            viewer.deleteLater()
-
-    def _on_add_attachment_button_clicked(self) -> None:
-        path = self.choose_open_path(self)
-        if path is not None:
-            self.add_attachment(path)
-
-    def _on_save_attachment_button_clicked(self) -> None:
-        attachment = self._current_attachment()
-        if attachment is None:
-            return
-        path = self.choose_save_path(self, attachment.filename)
-        if path is not None:
-            self.save_attachment(path)
-
-    def _on_remove_attachment_button_clicked(self) -> None:
-        self.open_remove_dialog()
-
     # -- internals --------------------------------------------------------------------------
     def _detail_label(self, name: str) -> QLabel:
         label = QLabel(self.detail_box)
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # As wide as the box allows: at its own width a wrapped line was cut off.
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         return label
 
     def _votes_text(self, decision: Decision) -> str:
@@ -521,18 +290,12 @@ class DecisionsPage(QWidget):
             return
         self._show_detail(decision, attachments)
 
-    def _after_attachment_change(self, decision_id: int, message: str) -> None:
-        self.status_label.setText(message)
-        if self._decision is not None and self._decision.id == decision_id:
-            self._load_detail(decision_id)
-
     def _show_detail(self, decision: Decision | None, attachments: list[AttachmentInfo]) -> None:
         self._decision = decision
-        self._attachments = attachments
-        self.attachments_list.clear()
         if decision is None:
             for label in (self.participants_label, self.summary_label, self.links_label):
                 label.clear()
+            self.attachments.show_record(None)
         else:
             draft = decision.draft
             self.participants_label.setText(self.tr(", ").join(draft.participants))
@@ -541,30 +304,22 @@ class DecisionsPage(QWidget):
                 self.tr(", ").join(f"{kind} {ident}" for kind, ident in decision.links)
                 or self.tr("(none)")
             )
-            for info in attachments:
-                item = QListWidgetItem(f"{info.filename} ({format_size(info.size)})")
-                item.setToolTip(f"SHA-256 {info.sha256}")
-                item.setData(Qt.ItemDataRole.UserRole, info.id)
-                self.attachments_list.addItem(item)
-            if attachments:
-                self.attachments_list.setCurrentRow(0)
+            service, actor, decision_id = self._service, self._actor, decision.id
+            self.attachments.show_record(
+                lambda: service.attachments(actor, decision_id),
+                add_from_file=(
+                    (lambda path: service.add_attachment_from_file(actor, decision_id, path))
+                    if self._can_edit
+                    else None
+                ),
+                files=attachments,
+            )
         self._update_buttons()
-
-    def _current_attachment(self) -> AttachmentInfo | None:
-        row = self.attachments_list.currentRow()
-        if self._decision is None or not 0 <= row < len(self._attachments):
-            return None
-        return self._attachments[row]
 
     def _update_buttons(self) -> None:
         has_decision = self._decision is not None
-        has_attachment = self._current_attachment() is not None
         self.edit_button.setEnabled(has_decision)
         self.detail_box.setEnabled(has_decision)
-        self.add_attachment_button.setEnabled(has_decision)
-        self.open_attachment_button.setEnabled(has_attachment)
-        self.save_attachment_button.setEnabled(has_attachment)
-        self.remove_attachment_button.setEnabled(has_attachment)
 
     def _on_error(self, error: AppError) -> None:
         show_error(self, error)

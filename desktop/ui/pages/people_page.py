@@ -7,11 +7,11 @@ reason, which goes into the audit log) and can be marked back in post.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,13 +33,13 @@ from desktop.ui.errors import show_error
 from desktop.ui.forms.person_form import PersonForm
 from desktop.ui.models.paged_table_model import PAGE_SIZE, Column, PagedTableModel
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.reason_dialog import ReasonDialog, SaveDialog
 
 SEARCH_DELAY_MS = 250
 NAME_COLUMN = 0
 
 
-class PersonDialog(QDialog):
+class PersonDialog(SaveDialog):
     """Adds or edits a person. It closes only after the service has saved; when saving fails,
     what was typed stays and the message appears at its field."""
 
@@ -54,73 +54,42 @@ class PersonDialog(QDialog):
         person: Person | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("person_dialog")
         self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
         self._service = service
-        self._runner = runner
         self._actor = actor
         self._person = person
-        self._saving = False
         self.form = PersonForm(departments, self)
         self.form.setObjectName("form")
         if person is not None:
             self.form.set_value(person)  # the full identity number: only lists mask it
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.setObjectName("buttons")
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("save_button")
-        self.save_button.setText(self.tr("Save"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.buttons)
+        self._finish_layout(self.form)
         self.resize(520, self.sizeHint().height())
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
 
-    def save(self) -> None:
+    def show_field_error(self, error: ValidationError) -> bool:
+        return self.form.show_error(error)
+
+    def clear_errors(self) -> None:
         self.form.clear_errors()
+
+    def _job(self) -> Callable[[], int]:
         draft: PersonDraft = self.form.value()
-        person = self._person
-        actor = self._actor
+        service, actor, person = self._service, self._actor, self._person
 
         def job() -> int:
             if person is None:
-                return self._service.add(actor, draft)
-            self._service.update(actor, person.id, draft)
+                return service.add(actor, draft)
+            service.update(actor, person.id, draft)
             return person.id
 
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self._runner.run(job, self._on_saved, self._on_error)
+        return job
 
-    def reject(self) -> None:
-        """Cancel, Esc and the window's close button: not while the service is saving."""
-        if not self._saving:
-            super().reject()
-
-    def _on_buttons_accepted(self) -> None:
-        self.save()
-
-    def _on_saved(self, person_id: int) -> None:
-        self._saving = False
+    def _succeeded(self, person_id: int) -> None:
         self.saved.emit(person_id)
-        self.accept()
-
-    def _on_error(self, error: AppError) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError) and self.form.show_error(error):
-            return
-        show_error(self, error)
 
 
-class LeaveDialog(QDialog):
+class LeaveDialog(ReasonDialog):
     """Marks a person as having left the unit, after the user has given a reason."""
 
     saved = Signal(int)  # the person's id
@@ -133,80 +102,32 @@ class LeaveDialog(QDialog):
         person: Person,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("leave_dialog")
         self.setWindowTitle(self.tr("Mark as left"))
         self._service = service
-        self._runner = runner
         self._actor = actor
         self._person = person
-        self._saving = False
-        self.question_label = QLabel(
+        self.question_label = self._question(
             self.tr(
                 "Mark “%1” as having left the unit? The person stays in the register and in "
                 "every record that names them, but is no longer offered for new records."
-            ).replace("%1", person.name),
-            self,
+            ).replace("%1", person.name)
         )
-        self.question_label.setObjectName("question_label")
-        self.question_label.setWordWrap(True)
-        self.fields = FieldForm(self)
-        self.fields.setObjectName("fields")
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reason_edit")
-        self.reason_edit.setPlaceholderText(self.tr("e.g. transferred, retired"))
-        self.fields.add_field("reason", self.tr("Reason for leaving"), self.reason_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.reason_edit = self._reason(
+            self.tr("Reason for leaving"), self.tr("e.g. transferred, retired")
         )
-        self.buttons.setObjectName("buttons")
-        self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm_button.setObjectName("confirm_button")
         self.confirm_button.setText(self.tr("Mark as left"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question_label)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.buttons)
+        self._finish_layout(self.question_label, self.fields)
         self.resize(460, self.sizeHint().height())
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
 
-    def confirm(self) -> None:
-        self.fields.clear_errors()
+    def _job(self) -> Callable[[], object]:
+        service, actor, person_id = self._service, self._actor, self._person.id
         reason = self.reason_edit.text()
-        person_id = self._person.id
-        actor = self._actor
-        self._saving = True
-        self.confirm_button.setEnabled(False)
-        self._runner.run(
-            lambda: self._service.set_left(actor, person_id, True, reason),
-            lambda _r: self._on_saved(person_id),
-            self._on_error,
-        )
+        return lambda: service.set_left(actor, person_id, True, reason)
 
-    def reject(self) -> None:
-        if not self._saving:
-            super().reject()
-
-    def _on_buttons_accepted(self) -> None:
-        self.confirm()
-
-    def _on_saved(self, person_id: int) -> None:
-        self._saving = False
-        self.saved.emit(person_id)
-        self.accept()
-
-    def _on_error(self, error: AppError) -> None:
-        self._saving = False
-        self.confirm_button.setEnabled(True)
-        if isinstance(error, ValidationError) and self.fields.show_error(
-            error.field, error.message
-        ):
-            return
-        show_error(self, error)
+    def _succeeded(self, _result: object) -> None:
+        self.saved.emit(self._person.id)
 
 
 class PeoplePage(QWidget):

@@ -13,13 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,17 +30,18 @@ from desktop.domain.dates import format_cn_date, format_cn_datetime
 from desktop.domain.permissions import allowed
 from desktop.domain.pool import RULE_ID, Candidate
 from desktop.domain.rules import rule
-from desktop.errors import AppError, ValidationError
+from desktop.errors import AppError
 from desktop.services.documents import DocumentService
 from desktop.services.pool import NOTE_MAX, PoolService
 from desktop.ui import labels
 from desktop.ui.errors import show_error
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.reason_dialog import ReasonDialog
 
 SavePathChooser = Callable[[QWidget, str], Path | None]
 REASON_MAX = 500
+EDIT_MIN_WIDTH = 360
 
 
 def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
@@ -88,7 +86,7 @@ def datetime_text(iso: str) -> str:
         return iso
 
 
-class ExcludeDialog(QDialog):
+class ExcludeDialog(ReasonDialog):
     """Excludes one candidate from the pool after the officer has given a reason; ``accept``
     only after the service has saved the decision."""
 
@@ -100,65 +98,34 @@ class ExcludeDialog(QDialog):
         candidate: Candidate,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent, confirm_name="ok_button")
         self.setObjectName("exclude_dialog")
         self.setWindowTitle(self.tr("Exclude from the pool"))
         self._service = service
-        self._runner = runner
         self._actor = actor
         self._candidate = candidate
-        question = QLabel(
+        self.question_label = self._question(
             self.tr("Exclude “%1” from the pay-later pool? It will not be published.").replace(
                 "%1", candidate.facts.title
-            ),
-            self,
+            )
         )
-        question.setObjectName("question_label")
-        question.setWordWrap(True)
-        self.fields = FieldForm(self)
-        self.fields.setObjectName("fields")
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reason_edit")
-        self.reason_edit.setMaxLength(REASON_MAX)
-        self.reason_edit.setMinimumWidth(360)
-        self.reason_edit.setPlaceholderText(self.tr("Required: why it stays out of the pool"))
-        self.fields.add_field("reason", self.tr("Reason"), self.reason_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.reason_edit = self._reason(
+            self.tr("Reason"),
+            self.tr("Required: why it stays out of the pool"),
+            max_length=REASON_MAX,
         )
-        self.buttons.setObjectName("buttons")
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("ok_button")
+        self.reason_edit.setMinimumWidth(EDIT_MIN_WIDTH)
+        self.ok_button = self.confirm_button
         self.ok_button.setText(self.tr("Exclude"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self._finish_layout(self.question_label, self.fields)
 
-    def _on_buttons_accepted(self) -> None:
-        self.fields.clear_errors()
-        reason = self.reason_edit.text()
-        achievement_id = self._candidate.facts.achievement_id
-        self.ok_button.setEnabled(False)
-        self._runner.run(
-            lambda: self._service.decide(self._actor, achievement_id, "excluded", reason),
-            lambda _r: self.accept(),
-            self._on_error,
-        )
-
-    def _on_error(self, error: AppError) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(error, ValidationError) and self.fields.show_error(
-            error.field, error.message
-        ):
-            return
-        show_error(self, error)
+    def _job(self) -> Callable[[], object]:
+        service, actor = self._service, self._actor
+        achievement_id, reason = self._candidate.facts.achievement_id, self.reason_edit.text()
+        return lambda: service.decide(actor, achievement_id, "excluded", reason)
 
 
-class PublishDialog(QDialog):
+class PublishDialog(ReasonDialog):
     """Publishes a new version with an optional note; ``version_id`` is set once it is saved."""
 
     def __init__(
@@ -169,66 +136,36 @@ class PublishDialog(QDialog):
         entries: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent, confirm_name="ok_button")
         self.setObjectName("publish_dialog")
         self.setWindowTitle(self.tr("Publish a new version"))
         self._service = service
-        self._runner = runner
         self._actor = actor
         self.version_id: int | None = None
-        intro = QLabel(
+        self.intro_label = self._question(
             self.tr(
                 "The new version lists %1 achievements: every candidate that is not excluded, "
                 "as they stand now. A published version never changes."
             ).replace("%1", str(entries)),
-            self,
+            "intro_label",
         )
-        intro.setObjectName("intro_label")
-        intro.setWordWrap(True)
-        self.fields = FieldForm(self)
-        self.fields.setObjectName("fields")
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setObjectName("note_edit")
-        self.note_edit.setMaxLength(NOTE_MAX)
-        self.note_edit.setMinimumWidth(360)
-        self.note_edit.setPlaceholderText(self.tr("Optional, e.g. first issue of 2026"))
-        self.fields.add_field("note", self.tr("Note"), self.note_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.note_edit = self._reason(
+            self.tr("Note"),
+            self.tr("Optional, e.g. first issue of 2026"),
+            field="note",
+            max_length=NOTE_MAX,
         )
-        self.buttons.setObjectName("buttons")
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("ok_button")
+        self.note_edit.setMinimumWidth(EDIT_MIN_WIDTH)
+        self.ok_button = self.confirm_button
         self.ok_button.setText(self.tr("Publish"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self._finish_layout(self.intro_label, self.fields)
 
-    def _on_buttons_accepted(self) -> None:
-        self.fields.clear_errors()
-        note = self.note_edit.text()
-        self.ok_button.setEnabled(False)
-        self._runner.run(
-            lambda: self._service.publish(self._actor, note),
-            self._on_published,
-            self._on_error,
-        )
+    def _job(self) -> Callable[[], int]:
+        service, actor, note = self._service, self._actor, self.note_edit.text()
+        return lambda: service.publish(actor, note)
 
-    def _on_published(self, version_id: int) -> None:
+    def _succeeded(self, version_id: int) -> None:
         self.version_id = version_id
-        self.accept()
-
-    def _on_error(self, error: AppError) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(error, ValidationError) and self.fields.show_error(
-            error.field, error.message
-        ):
-            return
-        show_error(self, error)
 
 
 class PoolPage(QWidget):

@@ -15,12 +15,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import format_cn_datetime
-from desktop.errors import AppError, ValidationError
+from desktop.errors import AppError
 from desktop.ui.attachment_viewer import AttachmentViewer
 from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.reason_dialog import ReasonDialog
 
 
 class AttachmentRow(Protocol):
@@ -86,7 +83,7 @@ def _added_at(text: str) -> str:
         return text
 
 
-class RemoveFileDialog(QDialog):
+class RemoveFileDialog(ReasonDialog):
     """Asks for the reason (it goes into the audit log), then removes one file."""
 
     def __init__(
@@ -96,65 +93,35 @@ class RemoveFileDialog(QDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent, confirm_name="remove_button")
         self.setObjectName("remove_file_dialog")
         self.setWindowTitle(self.tr("Remove attachment"))
         self._remove = remove
-        self._runner = runner
-        self.question_label = QLabel(
+        self.question_label = self._question(
             self.tr(
                 "Remove the attachment “%1”? The removal and its reason are recorded in the "
                 "audit log."
-            ).replace("%1", filename),
-            self,
+            ).replace("%1", filename)
         )
-        self.question_label.setObjectName("question_label")
-        self.question_label.setWordWrap(True)
-        self.fields = FieldForm(self)
-        self.fields.setObjectName("fields")
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reason_edit")
-        self.fields.add_field("reason", self.tr("Reason"), self.reason_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.setObjectName("buttons")
-        self.remove_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.remove_button.setObjectName("remove_button")
+        self.reason_edit = self._reason(self.tr("Reason"))
+        self.remove_button = self.confirm_button
         self.remove_button.setText(self.tr("Remove"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question_label)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self._finish_layout(self.question_label, self.fields)
 
-    def _on_buttons_accepted(self) -> None:
-        self.fields.clear_errors()
+    def _job(self) -> Callable[[], object]:
         reason, remove = self.reason_edit.text(), self._remove
-        self.remove_button.setEnabled(False)
-        self._runner.run(lambda: remove(reason), lambda _r: self.accept(), self._on_error)
-
-    def _on_error(self, error: AppError) -> None:
-        self.remove_button.setEnabled(True)
-        if isinstance(error, ValidationError) and self.fields.show_error(
-            error.field, error.message
-        ):
-            return
-        show_error(self, error)
+        return lambda: remove(reason)
 
 
 class AttachmentList(QWidget):
-    """The files of one record.
+    """The files of one record; a page that shows one record after another passes each in turn
+    to ``show_record``.
 
     Args:
-        list_files: the files' metadata (no content).
+        list_files: the record's files' metadata (no content); None: no record yet.
         content: a file's bytes by id, for the viewer.
         save_copy: writes a file (by id) to a path outside the vault.
-        add_from_file: attaches the file at a path (None: no 添加 button).
+        add_from_file: attaches the file at a path to the record (None: 添加 is disabled).
         remove: removes a file (by id) with a reason (None: no 删除 button).
         can_edit: whether 添加 and 删除 are offered (the services check again).
 
@@ -168,7 +135,7 @@ class AttachmentList(QWidget):
         self,
         runner: TaskRunner,
         *,
-        list_files: Callable[[], Sequence[AttachmentRow]],
+        list_files: Callable[[], Sequence[AttachmentRow]] | None = None,
         content: Callable[[int], bytes],
         save_copy: Callable[[int, Path], object],
         add_from_file: Callable[[Path], AttachmentRow] | None = None,
@@ -186,6 +153,7 @@ class AttachmentList(QWidget):
         self._remove = remove
         self._files: list[AttachmentRow] = []
         self._loaded = False
+        self._record = 0  # counts the records shown: an answer about an earlier one is dropped
         self.viewer: AttachmentViewer | None = None
         self.remove_dialog: RemoveFileDialog | None = None
         # Replaced in tests; the real ones open the platform's file dialogs.
@@ -211,7 +179,7 @@ class AttachmentList(QWidget):
         )
         self.remove_button = QPushButton(self.tr("Remove…"), self)
         self.remove_button.setObjectName("remove_button")
-        self.add_button.setVisible(can_edit and add_from_file is not None)
+        self.add_button.setVisible(can_edit)
         self.remove_button.setVisible(can_edit and remove is not None)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")
@@ -251,11 +219,38 @@ class AttachmentList(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the list again; keeps the selected file (or selects ``select_id``)."""
+        list_files, record = self._list_files, self._record
+        if list_files is None:
+            self._show_files((), None)
+            return
         current = self.current_file()
         wanted = select_id if select_id is not None else current.id if current else None
         self._runner.run(
-            self._list_files, lambda files: self._on_files_listed(files, wanted), self._on_error
+            list_files,
+            lambda files: self._on_files_listed(files, wanted, record),
+            self._on_error,
         )
+
+    def show_record(
+        self,
+        list_files: Callable[[], Sequence[AttachmentRow]] | None,
+        *,
+        add_from_file: Callable[[Path], AttachmentRow] | None = None,
+        files: Sequence[AttachmentRow] | None = None,
+    ) -> None:
+        """Show another record's files: from now on the list is read, and files are added,
+        through ``list_files`` and ``add_from_file`` (a job already started finishes for the
+        record it was started for). ``files``, when the caller has just read them with the
+        record, are shown at once; otherwise the list reads them. ``list_files`` None: no
+        record, an empty list."""
+        self._record += 1
+        self._list_files = list_files
+        self._add_from_file = add_from_file
+        self._set_status("")
+        if files is None:
+            self.reload()
+        else:
+            self._show_files(files, None)
 
     def select_row(self, row: int) -> None:
         self.list_widget.setCurrentRow(row)
@@ -286,7 +281,10 @@ class AttachmentList(QWidget):
         if add is None:
             return
         self._set_status("")
-        self._runner.run(lambda: add(path), self._on_added, self._on_error)
+        record = self._record
+        self._runner.run(
+            lambda: add(path), lambda info: self._on_added(info, record), self._on_error
+        )
 
     def save_copy_to(self, path: Path) -> None:
         """Write the selected file to ``path`` (atomically and audited, by the service)."""
@@ -305,11 +303,11 @@ class AttachmentList(QWidget):
         info, remove = self.current_file(), self._remove
         if info is None or remove is None:
             return None
-        file_id, filename = info.id, info.filename
+        file_id, filename, record = info.id, info.filename, self._record
         dialog = RemoveFileDialog(
             filename, lambda reason: remove(file_id, reason), self._runner, self
         )
-        dialog.accepted.connect(lambda: self._on_removed(filename))
+        dialog.accepted.connect(lambda: self._on_removed(filename, record))
         dialog.finished.connect(self._on_remove_dialog_finished)
         self.remove_dialog = dialog
         dialog.open()
@@ -351,7 +349,29 @@ class AttachmentList(QWidget):
         if dialog is not None:
             dialog.deleteLater()
 
-    def _on_files_listed(self, files: Sequence[AttachmentRow], wanted: int | None) -> None:
+    def _on_files_listed(
+        self, files: Sequence[AttachmentRow], wanted: int | None, record: int
+    ) -> None:
+        if record == self._record:  # not read for a record shown before
+            self._show_files(files, wanted)
+
+    def _on_added(self, info: AttachmentRow, record: int) -> None:
+        if record == self._record:
+            self._set_status(self.tr("Attached %1.").replace("%1", info.filename))
+            self.reload(select_id=info.id)
+        self.changed.emit()
+
+    def _on_removed(self, filename: str, record: int) -> None:
+        if record == self._record:
+            self._set_status(self.tr("Removed %1.").replace("%1", filename))
+            self.reload()
+        self.changed.emit()
+
+    def _on_error(self, error: AppError) -> None:
+        show_error(self, error)
+
+    # -- internals --------------------------------------------------------------------------
+    def _show_files(self, files: Sequence[AttachmentRow], wanted: int | None) -> None:
         self._files = list(files)
         self._loaded = True
         self.list_widget.clear()
@@ -369,20 +389,6 @@ class AttachmentList(QWidget):
             self.list_widget.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
         self._update_buttons()
 
-    def _on_added(self, info: AttachmentRow) -> None:
-        self._set_status(self.tr("Attached %1.").replace("%1", info.filename))
-        self.reload(select_id=info.id)
-        self.changed.emit()
-
-    def _on_removed(self, filename: str) -> None:
-        self._set_status(self.tr("Removed %1.").replace("%1", filename))
-        self.reload()
-        self.changed.emit()
-
-    def _on_error(self, error: AppError) -> None:
-        show_error(self, error)
-
-    # -- internals --------------------------------------------------------------------------
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
@@ -391,3 +397,4 @@ class AttachmentList(QWidget):
         has_file = self.current_file() is not None
         for button in (self.open_button, self.save_button, self.remove_button):
             button.setEnabled(has_file)
+        self.add_button.setEnabled(self._add_from_file is not None)
