@@ -140,19 +140,27 @@ class Vault:
             _wipe(data_key)
 
     # -- unlock / lock ---------------------------------------------------------------------
-    def unlock_with_passphrase(self, user_id: str, passphrase: str) -> None:
+    def unlock_with_passphrase(
+        self, user_id: str, passphrase: str, on_migrating: Callable[[], None] | None = None
+    ) -> None:
+        """``on_migrating`` is called (on this thread) when the vault must first be migrated to
+        this program's schema, which can take a while for a large vault."""
         slots = self.read_slots()
         slot = slots.passphrase_slot(user_id)
         if slot is None:
             raise StorageError("该用户在本保管库中没有密钥槽，无法登录。")
-        self._open(slots, keyslots.open_slot(slots.vault_id, slot, passphrase.encode()))
+        self._open(
+            slots, keyslots.open_slot(slots.vault_id, slot, passphrase.encode()), on_migrating
+        )
 
-    def unlock_with_recovery(self, recovery_secret: bytes) -> None:
+    def unlock_with_recovery(
+        self, recovery_secret: bytes, on_migrating: Callable[[], None] | None = None
+    ) -> None:
         slots = self.read_slots()
         slot = slots.recovery_slot()
         if slot is None:
             raise StorageError("密钥槽文件中没有恢复码槽。")
-        self._open(slots, keyslots.open_slot(slots.vault_id, slot, recovery_secret))
+        self._open(slots, keyslots.open_slot(slots.vault_id, slot, recovery_secret), on_migrating)
 
     def lock(self) -> None:
         if self._engine is not None:
@@ -165,7 +173,12 @@ class Vault:
             _wipe(self._key)
             self._key = None
 
-    def _open(self, slots: KeySlotFile, key: bytearray) -> None:
+    def _open(
+        self,
+        slots: KeySlotFile,
+        key: bytearray,
+        on_migrating: Callable[[], None] | None = None,
+    ) -> None:
         self.lock()
         _make_private(self.db_path)  # vaults made before 0.1.0's installers were 0644
         engine = None
@@ -177,7 +190,7 @@ class Vault:
                 ).scalar_one_or_none()
             if stored != f'"{slots.vault_id}"':
                 raise StorageError("密钥槽文件与数据库文件不属于同一保管库。")
-            self._migrate_if_needed(engine, key)
+            self._migrate_if_needed(engine, key, on_migrating)
         except BaseException as e:
             if engine is not None:
                 engine.dispose()
@@ -354,11 +367,15 @@ class Vault:
 
         return engine
 
-    def _migrate_if_needed(self, engine: Engine, key: bytearray) -> None:
+    def _migrate_if_needed(
+        self, engine: Engine, key: bytearray, on_migrating: Callable[[], None] | None
+    ) -> None:
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
         if current == migrate.head_revision():
             return
+        if on_migrating is not None:
+            on_migrating()
         # VACUUM INTO rebuilds indexes instead of reading them, so it would copy past a damaged
         # index page; the HMAC of every page is checked first (only when a migration is due).
         with engine.connect() as conn:

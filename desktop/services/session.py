@@ -49,8 +49,12 @@ class SessionService:
         count, last = throttle.read(self._vault.throttle_path).count_for(user_id)
         return seconds_left(count, _parse(last), self._now())
 
-    def unlock(self, user_id: str, passphrase: str) -> User:
-        state = self._open_throttled(user_id, passphrase)
+    def unlock(
+        self, user_id: str, passphrase: str, *, on_upgrade: Callable[[], None] | None = None
+    ) -> User:
+        """``on_upgrade`` is called (on the calling thread) when the vault is first migrated to
+        this version's schema: a one-time wait the window can explain."""
+        state = self._open_throttled(user_id, passphrase, on_upgrade)
         return self._start(user_id, "session.unlocked", state)
 
     def unlock_read_only(self, user_id: str, passphrase: str) -> User:
@@ -67,14 +71,16 @@ class SessionService:
             raise
         return user
 
-    def _open_throttled(self, user_id: str, passphrase: str) -> throttle.ThrottleState:
+    def _open_throttled(
+        self, user_id: str, passphrase: str, on_upgrade: Callable[[], None] | None = None
+    ) -> throttle.ThrottleState:
         state = throttle.read(self._vault.throttle_path)
         count, last = state.count_for(user_id)
         wait = seconds_left(count, _parse(last), self._now())
         if wait:
             raise LoginThrottled(wait)
         try:
-            self._vault.unlock_with_passphrase(user_id, passphrase)
+            self._vault.unlock_with_passphrase(user_id, passphrase, on_upgrade)
         except WrongPassphrase:
             throttle.append_failure(self._vault.throttle_path, user_id, self._ts())
             delay = delay_seconds(count + 1)
@@ -84,12 +90,20 @@ class SessionService:
             raise WrongPassphrase(message, wait_seconds=delay) from None
         return state
 
-    def recover(self, code: str, user_id: str, passphrase: str, repeat: str) -> User:
+    def recover(
+        self,
+        code: str,
+        user_id: str,
+        passphrase: str,
+        repeat: str,
+        *,
+        on_upgrade: Callable[[], None] | None = None,
+    ) -> User:
         """Unlock with the recovery code and set a new passphrase for ``user_id``."""
         secret = recovery_code.parse_code(code)
         state = throttle.read(self._vault.throttle_path)
         login = dict(self._vault.logins()).get(user_id, "")
-        self._vault.unlock_with_recovery(secret)
+        self._vault.unlock_with_recovery(secret, on_upgrade)
         try:
             with self._vault.read() as conn:
                 user = users.get(conn, user_id)

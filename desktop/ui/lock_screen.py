@@ -47,6 +47,7 @@ class LockScreen(QWidget):
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("busy_label")
         self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy_label.setWordWrap(True)
         # After failed logins: how long until the next attempt, counted down every second.
         self.wait_label = QLabel(self)
         self.wait_label.setObjectName("wait_label")
@@ -141,6 +142,16 @@ class LockScreen(QWidget):
         self.pages.setCurrentIndex(0)
         self.set_busy(False)
         self.passphrase_edit.setFocus()
+
+    def set_upgrading(self) -> None:
+        """While busy: the vault is being migrated to this version of the program."""
+        if self._busy:
+            self.busy_label.setText(
+                self.tr(
+                    "Updating the vault for this version of the program (once only; a large "
+                    "vault may take a minute)…"
+                )
+            )
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -168,21 +168,31 @@ class MainWindow(QMainWindow):
     # -- unlocking ---------------------------------------------------------------------------
     def _on_lock_screen_unlock_requested(self, user_id: str, passphrase: str) -> None:
         self.lock_screen.set_busy(True)
-        self._runner.run(
-            lambda: self._services.session.unlock(user_id, passphrase),
+        session = self._services.session
+        progress = self._runner.run_with_progress(
+            lambda p: session.unlock(user_id, passphrase, on_upgrade=lambda: p.report(0, 1)),
             self._on_unlocked,
             self._on_unlock_failed,
         )
+        progress.reported.connect(self._on_unlock_progress_reported)
 
     def _on_lock_screen_recover_requested(
         self, code: str, user_id: str, passphrase: str, repeat: str
     ) -> None:
         self.lock_screen.set_busy(True)
-        self._runner.run(
-            lambda: self._services.session.recover(code, user_id, passphrase, repeat),
+        session = self._services.session
+        progress = self._runner.run_with_progress(
+            lambda p: session.recover(
+                code, user_id, passphrase, repeat, on_upgrade=lambda: p.report(0, 1)
+            ),
             self._on_unlocked,
             self._on_unlock_failed,
         )
+        progress.reported.connect(self._on_unlock_progress_reported)
+
+    def _on_unlock_progress_reported(self, _done: int, _total: int) -> None:
+        # The only report an unlock makes: the vault is being migrated to this version.
+        self.lock_screen.set_upgrading()
 
     def _on_lock_screen_user_changed(self, user_id: str) -> None:
         try:

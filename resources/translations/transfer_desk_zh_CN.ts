@@ -2309,6 +2309,10 @@ SHA-256 %2</translation>
         <translation>返回</translation>
     </message>
     <message>
+        <source>Updating the vault for this version of the program (once only; a large vault may take a minute)…</source>
+        <translation>正在将保管库升级为本版程序的格式（只需一次，较大的保管库可能需要一分钟）…</translation>
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>

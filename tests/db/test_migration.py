@@ -310,3 +310,20 @@ def test_damaged_vault_due_for_migration_raises_storage_error(
 def test_recorded_head_is_alembics_head() -> None:
     """db/migrate.HEAD spares Alembic's import at unlock; it must name the newest script."""
     assert migrate.scripted_head() == migrate.HEAD
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_the_caller_hears_once_that_a_migration_starts_and_never_when_none_is_due(
+    fixture: Path, tmp_path: Path
+) -> None:
+    """The window tells the user why this unlock takes longer (a large vault: many seconds)."""
+    shutil.copytree(fixture, tmp_path / fixture.name)
+    vault = Vault(tmp_path / fixture.name / "vault.db")
+    heard: list[str] = []
+    vault.unlock_with_passphrase(FIXTURE_ADMIN_ID, FIXTURE_PASSPHRASE, lambda: heard.append("x"))
+    vault.lock()
+    due = fixture.name != f"vault-{migrate.head_revision()}"
+    assert heard == (["x"] if due else [])
+    vault.unlock_with_passphrase(FIXTURE_ADMIN_ID, FIXTURE_PASSPHRASE, lambda: heard.append("y"))
+    vault.lock()
+    assert "y" not in heard  # migrated once, never again

@@ -124,3 +124,40 @@ def test_switching_user_locks_first(desk_factory, services, qtbot) -> None:  # t
     assert window.user_label.text() == "当前无人登录"
     logins = [window.lock_screen.user_combo.itemData(i) for i in range(2)]
     assert issued.user.id in logins
+
+
+def test_unlocking_an_older_vault_says_it_is_being_updated(zh_app, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The one-time migration of a large vault takes many seconds: the lock screen says why."""
+    import shutil
+    from pathlib import Path
+
+    from db.vault import Vault
+    from desktop.app import build_desk, start
+    from desktop.services.bundle import build_services
+    from desktop.ui.prefs import Preferences
+    from tests.fixtures.make_fixture_vault import FIXTURE_ADMIN_ID, FIXTURE_PASSPHRASE
+    from tests.support import TEST_KDF
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "vault-0003"
+    shutil.copytree(fixture, tmp_path / "vault")
+    services = build_services(Vault(tmp_path / "vault" / "vault.db"), kdf=lambda: TEST_KDF)
+    desk = build_desk(zh_app, services, Preferences(tmp_path / "prefs.json"))
+    qtbot.addWidget(desk.window)
+    start(desk)
+    window = desk.window
+    shown: list[str] = []
+    real = window.lock_screen.set_upgrading
+
+    def upgrading() -> None:
+        real()
+        shown.append(window.lock_screen.busy_label.text())
+
+    window.lock_screen.set_upgrading = upgrading  # type: ignore[method-assign]
+    _choose(window, FIXTURE_ADMIN_ID)
+    window.lock_screen.passphrase_edit.setText(FIXTURE_PASSPHRASE)
+    _click(qtbot, window.lock_screen.unlock_button)
+    qtbot.waitUntil(lambda: window.actor is not None, timeout=10000)
+    assert shown == ["正在将保管库升级为本版程序的格式（只需一次，较大的保管库可能需要一分钟）…"]
+    desk.runner.wait()
+    zh_app.removeEventFilter(window._idle)
+    services.session.lock(window.actor)
