@@ -1,9 +1,37 @@
-"""Dates as Chinese documents write them: 2026年1月5日, without leading zeros."""
+"""Dates as Chinese documents write them (2026年1月5日, without leading zeros), and dates as
+people type them."""
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from datetime import date, datetime
+
+from desktop.domain.identifiers import to_half_width
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+class NoSuchDay(ValueError):
+    """Written like a date, but the day does not exist (2024-02-30)."""
+
+
+def parse_date(text: str) -> date | None:
+    """A date typed as 2024-03-15, 2024/3/15, 2024.3.15, 2024年3月15日 or 20240315 (full-width
+    digits too); None when blank. Anything else raises ValueError; a day that does not exist,
+    NoSuchDay. The one reading of typed dates: the forms and the spreadsheet import use it."""
+    text = to_half_width(text).strip()
+    if not text:
+        return None
+    match = _DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
+    if match is None:
+        raise ValueError(text)
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise NoSuchDay(text) from None
 
 
 def format_cn_date(d: date) -> str:

@@ -57,6 +57,7 @@ from desktop.domain.achievements import (
     parse_share,
     validate_registration,
 )
+from desktop.domain.dates import NoSuchDay, parse_date
 from desktop.domain.identifiers import to_half_width
 from desktop.domain.people import Person
 from desktop.errors import StorageError, ValidationError
@@ -674,12 +675,6 @@ def _yes_no(value: Any, column: str) -> bool:
     raise ValidationError(column, f"“{column}”只能填“是”或“否”（不填为“否”），不能是“{text}”。")
 
 
-_DATE_PATTERNS = (
-    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
-)
-
-
 def _dates(value: Any) -> tuple[str | None, ...]:
     """One ISO date or none per IP number; an Excel date or text (2024-01-05, 2024/1/5,
     2024年1月5日), several separated by 、 in the order of the numbers."""
@@ -700,18 +695,15 @@ def _dates(value: Any) -> tuple[str | None, ...]:
         if piece in ("", "-", "无"):
             found.append(None)
             continue
-        for pattern in _DATE_PATTERNS:
-            match = pattern.fullmatch(piece)
-            if match:
-                try:
-                    found.append(dt.date(*(int(g) for g in match.groups())).isoformat())
-                except ValueError:
-                    raise ValidationError("date", f"“{piece}”不是有效的日期。") from None
-                break
-        else:
+        try:
+            day = parse_date(piece)
+        except NoSuchDay:
+            raise ValidationError("date", f"“{piece}”不是有效的日期。") from None
+        except ValueError:
             raise ValidationError(
                 "date", f"“{piece}”不是日期；请填写 Excel 日期或 YYYY-MM-DD（如 2024-01-05）。"
-            )
+            ) from None
+        found.append(None if day is None else day.isoformat())
     return tuple(found)
 
 

@@ -13,7 +13,6 @@ ignore clicks and keys, and the buttons that add or remove rows are hidden.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -68,6 +67,7 @@ from desktop.domain.achievements import (
     parse_share,
     validate_achievement,
 )
+from desktop.domain.dates import parse_date as read_date
 from desktop.domain.people import Person
 from desktop.errors import ValidationError
 from desktop.ui import labels
@@ -77,8 +77,6 @@ LIVE_CHECK_MS = 400
 DATE_COLUMN_WIDTH = 100
 ERROR_COLOUR = "#b3261e"
 KEYWORD_SEPARATORS = re.compile(r"[,，、;；]")
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 # The completers table and the IP rights table: their columns.
 PERSON_COLUMN, ROLE_COLUMN, SHARE_COLUMN = range(3)
@@ -115,16 +113,9 @@ def split_keywords(text: str) -> tuple[str, ...]:
 
 
 def parse_date(text: str) -> str | None:
-    """An optional date typed as 2024-03-15, 2024/3/15, 2024.3.15, 2024年3月15日 or 20240315;
-    ISO back, None when blank. Anything else raises ValueError."""
-    text = text.strip()
-    if not text:
-        return None
-    match = _DATE.match(text) or _COMPACT_DATE.match(text)
-    if match is None:
-        raise ValueError(text)
-    year, month, day = (int(part) for part in match.groups())
-    return dt.date(year, month, day).isoformat()
+    """An optional typed date (desktop.domain.dates.parse_date) as ISO; None when blank."""
+    day = read_date(text)
+    return None if day is None else day.isoformat()
 
 
 def format_share(share: Decimal) -> str:

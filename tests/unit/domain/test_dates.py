@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.dates import add_months, add_years, format_cn_date, format_cn_datetime
+from desktop.domain.dates import (
+    NoSuchDay,
+    add_months,
+    add_years,
+    format_cn_date,
+    format_cn_datetime,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -139,3 +146,39 @@ def test_add_years_is_twelve_months(d: date, years: int) -> None:
 def test_add_months_round_trips_for_days_every_month_has(d: date, day: int, months: int) -> None:
     start = d.replace(day=day)
     assert add_months(add_months(start, months), -months) == start
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_a_typed_date_reads_back_in_every_spelling_people_use(day: date) -> None:
+    for text in (
+        day.isoformat(),
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}.{day.month}.{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f" {day.year} 年 {day.month} 月 {day.day} 日 ",
+        day.strftime("%Y%m%d"),
+        to_full_width(day.isoformat()),
+    ):
+        assert parse_date(text) == day, text
+
+
+def to_full_width(text: str) -> str:
+    return text.translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-13-01", "2024-02-30", "24-3-1", "明年", "2024-3", "2024-03-15日期", "2024315"]
+)
+def test_what_is_not_a_date_is_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["2024-02-30", "2023年2月29日", "20241301"])
+def test_a_day_that_does_not_exist_is_told_apart(text: str) -> None:
+    with pytest.raises(NoSuchDay):
+        parse_date(text)
+
+
+def test_a_blank_date_is_none() -> None:
+    assert parse_date("  ") is None
