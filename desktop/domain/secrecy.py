@@ -167,6 +167,16 @@ def render(mark: SecrecyMark) -> str:
     return f"{name}★{mark.condition}"
 
 
+def carrier_mark(level: str) -> str:
+    """The mark a printed document takes from the most secret content it holds: 内部 for
+    internal content, 秘密★ / 机密★ / 绝密★ for state secrets (the level with the star alone
+    means the default maximum period: legal-rules 8.3), nothing for public content. For a
+    document derived from several records, whose own periods it does not restate."""
+    if level in LEVEL_NAMES:
+        return f"{LEVEL_NAMES[level]}★"
+    return "内部" if level == "internal" else ""
+
+
 # --- parsing ------------------------------------------------------------------------------
 
 _NUMBER = r"(\d+|[零〇一二两三四五六七八九十]+)"

@@ -19,7 +19,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.domain.audit import TreeHead
@@ -32,6 +31,7 @@ from desktop.reports.fonts import (
     register_cjk_font,
     register_latin_fonts,
 )
+from desktop.reports.pages import numbered_canvas
 
 TITLE = "审计日志摘录"
 ORIGIN_PREFIX = "transfer-desk/"
@@ -60,8 +60,10 @@ def render_audit_extract(
     head: TreeHead,
     lines: Sequence[EntryLine],
     total: int,
+    mark: str = "",
 ) -> bytes:
-    """An A4 PDF: who exported what and when, the tree head, then one row per entry."""
+    """An A4 PDF: who exported what and when, the tree head, then one row per entry. ``mark``
+    (e.g. 机密★, from ``secrecy.carrier_mark``) is printed at the top of every page."""
     register_cjk_font()
     register_latin_fonts()
     st = _styles()
@@ -113,7 +115,7 @@ def render_audit_extract(
         Paragraph("日志记录", st["heading"]),
         _entries(lines, st) if lines else Paragraph("没有符合条件的记录。", st["body"]),
     ]
-    doc.build(story, canvasmaker=_NumberedCanvas)
+    doc.build(story, canvasmaker=numbered_canvas(A4, _MARGIN, TITLE, mark))
     return out.getvalue()
 
 
@@ -227,32 +229,3 @@ def _entries(lines: Sequence[EntryLine], st: dict[str, ParagraphStyle]) -> Table
 def _printable(text: str) -> str:
     # Neither bundled font has an arrow (U+2192); the words say the same on paper.
     return text.replace("→", "改为")
-
-
-class _NumberedCanvas(Canvas):
-    """Keeps every page until the end so each footer can say how many pages there are."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 (reportlab API)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _footer(self, number: int, total: int) -> None:
-        style = ParagraphStyle(
-            "footer", fontName=CJK_FONT, fontSize=8, leading=10, alignment=TA_CENTER
-        )
-        width = A4[0] - 2 * _MARGIN
-        footer = Paragraph(mixed_markup(f"{TITLE} · 第 {number} 页 共 {total} 页"), style)
-        _, height = footer.wrapOn(self, width, 20 * mm)
-        footer.drawOn(self, _MARGIN, 10 * mm - height / 2)

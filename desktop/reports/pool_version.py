@@ -17,12 +17,12 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.domain.dates import format_cn_date
 from desktop.domain.rules import Rule
 from desktop.reports.fonts import CJK_FONT, mixed_markup, register_cjk_font, register_latin_fonts
+from desktop.reports.pages import numbered_canvas
 
 PAGE = landscape(A4)
 _MARGIN = 15 * mm
@@ -84,7 +84,7 @@ def render_pool_version(
         Spacer(1, 6 * mm),
         _items(items, kind_name, st) if items else Paragraph("本期没有成果。", st["body"]),
     ]
-    doc.build(story, canvasmaker=_footer_canvas(heading))
+    doc.build(story, canvasmaker=numbered_canvas(PAGE, _MARGIN, heading))
     return out.getvalue()
 
 
@@ -166,36 +166,3 @@ def _date(iso: str) -> str:
         return format_cn_date(dt.date.fromisoformat(iso))
     except ValueError:
         return iso or "—"
-
-
-def _footer_canvas(heading: str) -> type[Canvas]:
-    class _NumberedCanvas(Canvas):
-        """Keeps every page until the end so each footer can say how many pages there are."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._footer(number, total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, number: int, total: int) -> None:
-            style = ParagraphStyle(
-                "footer", fontName=CJK_FONT, fontSize=8, leading=10, alignment=TA_CENTER
-            )
-            width = PAGE[0] - 2 * _MARGIN
-            text = f"{heading} · 第 {number} 页 共 {total} 页"
-            footer = Paragraph(mixed_markup(text), style)
-            _, height = footer.wrapOn(self, width, 20 * mm)
-            footer.drawOn(self, _MARGIN, 10 * mm - height / 2)
-
-    return _NumberedCanvas

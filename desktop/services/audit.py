@@ -19,7 +19,7 @@ from desktop.domain.audit import (
     verify,
 )
 from desktop.domain.merkle import EMPTY_ROOT
-from desktop.domain.permissions import can_see
+from desktop.domain.permissions import can_see, level_rank
 from desktop.errors import StorageError
 from desktop.services.base import Service
 
@@ -40,6 +40,12 @@ class AuditExtract:
     vault_id: str
     exported_by: str  # display name
     exported_at: datetime
+
+    @property
+    def level(self) -> str:
+        """The most secret content the extract shows (withheld entries show none)."""
+        shown = (e.level for e in self.entries if e.content_visible)
+        return max(shown, key=level_rank, default="public")
 
 
 class AuditService(Service):

@@ -11,6 +11,7 @@ from desktop.domain.achievements import KIND_NAMES
 from desktop.domain.audit import AuditEntry
 from desktop.domain.audit_diff import EntryLine, changes_in_words, field_changes
 from desktop.domain.dates import format_cn_datetime
+from desktop.domain.secrecy import carrier_mark
 from desktop.services.audit import AuditExtract
 from desktop.services.pool import PoolVersionExport
 from desktop.services.setup import CreatedVault
@@ -69,6 +70,7 @@ class DocumentService:
             head=extract.head,
             lines=[describe(entry) for entry in extract.entries],
             total=extract.total,
+            mark=carrier_mark(extract.level),
         )
         write_atomic(path, pdf)
 

@@ -14,6 +14,7 @@ from desktop.domain.secrecy import (
     MARKED_LEVELS,
     MAX_YEARS,
     SecrecyMark,
+    carrier_mark,
     expiry,
     is_expired,
     parse,
@@ -443,3 +444,17 @@ def test_is_expired_is_monotonic_in_today(mark: SecrecyMark, a: date, b: date) -
         assert not is_expired(mark, late)
     else:
         assert is_expired(mark, late) == (late > last_day)
+
+
+@pytest.mark.parametrize(
+    ("level", "mark"),
+    [
+        ("public", ""),
+        ("internal", "内部"),
+        ("secret", "秘密★"),
+        ("confidential", "机密★"),
+        ("top_secret", "绝密★"),
+    ],
+)
+def test_a_document_carries_the_mark_of_its_most_secret_content(level: str, mark: str) -> None:
+    assert carrier_mark(level) == mark

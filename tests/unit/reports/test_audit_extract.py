@@ -162,3 +162,15 @@ def test_first_page_renders_to_an_image(pdf: bytes, tmp_path: Path) -> None:
     image = next(tmp_path.glob("p*.png"))
     assert image.read_bytes().startswith(b"\x89PNG")
     assert image.stat().st_size > 10_000
+
+
+def test_an_extract_with_secret_content_carries_its_mark_on_every_page() -> None:
+    many = [line(n, changes="职称：讲师 → 副教授；" * 6) for n in range(1, 90)]
+    marked = PdfReader(BytesIO(render(lines=many, total=len(many), mark="机密★")))
+    assert len(marked.pages) >= 3
+    for page in marked.pages:
+        # Drawn at the end of each page (after its body), at the top left; the star is a real
+        # glyph (TD Symbols), not a missing one.
+        assert page.extract_text().rstrip().endswith("机密★")
+    public = PdfReader(BytesIO(render(lines=many, total=len(many))))
+    assert all("★" not in page.extract_text() for page in public.pages)

@@ -4,9 +4,11 @@ from reportlab.pdfbase import pdfmetrics
 
 from desktop.reports.fonts import (
     LATIN_FONT,
+    SYMBOL_FONT,
     mixed_markup,
     register_cjk_font,
     register_latin_fonts,
+    register_symbol_font,
 )
 from desktop.resources import resource_path
 
@@ -42,3 +44,15 @@ def test_mixed_markup_escapes() -> None:
     assert mixed_markup("中<文>") == (
         f'中<font face="{LATIN_FONT}">&lt;</font>文<font face="{LATIN_FONT}">&gt;</font>'
     )
+
+
+def test_the_symbols_neither_text_font_has_come_from_td_symbols() -> None:
+    assert mixed_markup("机密★10年") == (
+        f'机密<font face="{SYMBOL_FONT}">★</font><font face="{LATIN_FONT}">10</font>年'
+    )
+    symbols = pdfmetrics.getFont(register_symbol_font()).face.charToGlyph
+    cjk = pdfmetrics.getFont(register_cjk_font()).face.charToGlyph
+    for char in "★☆→✓✗":
+        assert ord(char) in symbols and ord(char) not in cjk
+    licence = resource_path("fonts/LICENSE-DejaVu.txt").read_text(encoding="utf-8")
+    assert "Bitstream" in licence and "DejaVu changes are in public domain" in licence

@@ -146,6 +146,12 @@ def test_content_above_the_auditors_clearance_is_withheld(world: World) -> None:
     (entry,) = extract.entries
     assert not entry.content_visible
     assert entry.after is None and entry.before is None and entry.reason is None
+    assert extract.level == "public"  # what it withholds does not make the paper secret
+    # An auditor cleared for it sees the content, and the paper takes its level (机密★).
+    cleared = make_user(world.vault, "aud-2", "钱审计", ("security_auditor",), "top_secret")
+    shown = world.service.extract(cleared, AuditFilter(action="decision.created"))
+    assert [e.content_visible for e in shown.entries] == [True]
+    assert shown.level == "confidential"
 
 
 def test_an_empty_vault_log_extract_has_a_head(world: World) -> None:
