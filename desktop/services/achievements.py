@@ -164,10 +164,9 @@ class AchievementService(Service):
             if not can_see(actor, r.draft.level):
                 found.append(RowProblem(r.row, LEVEL, "该成果的密级高于您的涉密等级，您不能登记。"))
             for ip in r.draft.ip_rights:
-                if ip.number in holders:
-                    held_by, level = holders[ip.number]
-                    taken = IpHolder(ip.number, held_by, can_see(actor, level))
-                    found.append(RowProblem(r.row, IP_NUMBERS, ip_taken(taken)))
+                taken = _taken(actor, ip.number, holders)
+                if taken:
+                    found.append(RowProblem(r.row, IP_NUMBERS, taken))
         numbered = [(r.row, [ip.number for ip in r.draft.ip_rights]) for r in preview.rows]
         for row, messages in first_holders(numbered).items():
             found += [RowProblem(row, IP_NUMBERS, m) for m in messages]
@@ -203,8 +202,10 @@ class AchievementService(Service):
             require_level(actor, draft.level)
             drafts.append((row.row, draft))
         numbered = [(row, [ip.number for ip in d.ip_rights]) for row, d in drafts]
-        for row_number, messages in first_holders(numbered).items():
-            raise ValidationError("ip_rights", f"第 {row_number} 行：{messages[0]}")
+        twice = first_holders(numbered)
+        if twice:
+            row_number = min(twice)
+            raise ValidationError("ip_rights", f"第 {row_number} 行：{twice[row_number][0]}")
         with self._vault.transaction() as conn:
             departments = dict(unit.department_choices(conn))
             known = {p.id for p in people.list_page(conn, offset=0, limit=people.count(conn))}
@@ -219,10 +220,9 @@ class AchievementService(Service):
                         "completers", f"第 {row_number} 行：所选完成人不在人员名册中。"
                     )
                 for ip in draft.ip_rights:
-                    if ip.number in holders:
-                        held_by, level = holders[ip.number]
-                        taken = IpHolder(ip.number, held_by, can_see(actor, level))
-                        raise ValidationError("ip_rights", f"第 {row_number} 行：{ip_taken(taken)}")
+                    taken = _taken(actor, ip.number, holders)
+                    if taken:
+                        raise ValidationError("ip_rights", f"第 {row_number} 行：{taken}")
             now = self._timestamp()
             ids = achievements.insert_many(
                 conn, [d for _, d in drafts], created_by=actor.id, created_at=now
@@ -357,10 +357,9 @@ class AchievementService(Service):
     ) -> None:
         holders = achievements.ip_holders(conn, [ip.number for ip in draft.ip_rights])
         for ip in draft.ip_rights:
-            holder = holders.get(ip.number)
-            if holder is not None and holder[0] != own_id:
-                taken = IpHolder(ip.number, holder[0], can_see(actor, holder[1]))
-                raise ValidationError("ip_rights", ip_taken(taken))
+            taken = _taken(actor, ip.number, holders, own_id)
+            if taken:
+                raise ValidationError("ip_rights", taken)
 
     @staticmethod
     def _check_references(conn: Conn, draft: AchievementDraft) -> None:
@@ -371,6 +370,17 @@ class AchievementService(Service):
         for completer in draft.completers:
             if people.get(conn, completer.person_id) is None:
                 raise ValidationError("completers", "所选完成人不在人员名册中。")
+
+
+def _taken(
+    actor: User, number: str, holders: dict[str, tuple[int, str]], own_id: int | None = None
+) -> str:
+    """Why ``number`` cannot be registered (another record holds it), or "" when it can."""
+    holder = holders.get(number)
+    if holder is None or holder[0] == own_id:
+        return ""
+    held_by, level = holder
+    return ip_taken(IpHolder(number, held_by, can_see(actor, level)))
 
 
 def _query_snapshot(query: AchievementQuery) -> dict[str, object]:
