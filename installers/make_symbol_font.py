@@ -3,7 +3,7 @@ neither Droid Sans Fallback nor Bitstream Vera has (★ of secrecy marks such as
 check marks).
 
     python3 -m venv /tmp/ft && /tmp/ft/bin/pip install fonttools
-    /tmp/ft/bin/python installers/make_symbol_font.py /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+    /tmp/ft/bin/python installers/make_symbol_font.py  # default: Debian's DejaVuSans.ttf
 
 Run once and commit the output (a few KB), so neither the program nor the build needs fontTools.
 The Bitstream Vera licence lets a modified font be distributed under a name without "Bitstream"
@@ -41,7 +41,10 @@ def main(source: str) -> None:
             names.setName(NAME, record.nameID, record.platformID, record.platEncID, record.langID)
         elif record.nameID in (3, 6, 20):
             names.setName(
-                NAME.replace(" ", ""), record.nameID, record.platformID, record.platEncID,
+                NAME.replace(" ", ""),
+                record.nameID,
+                record.platformID,
+                record.platEncID,
                 record.langID,
             )
     target = FONTS / "TDSymbols.ttf"

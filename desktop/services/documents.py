@@ -80,9 +80,11 @@ class DocumentService:
         export: PoolVersionExport,
         *,
         kind_name: Callable[[str], str] = chinese_kind_name,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> None:
         """Render a published pool version (from ``PoolService.export_data``) as a PDF and
-        write it atomically to ``path``."""
+        write it atomically to ``path``; a cancelled rendering (``Cancelled``) writes nothing."""
         from desktop.reports.pool_version import render_pool_version
 
         pdf = render_pool_version(
@@ -93,6 +95,8 @@ class DocumentService:
             rule=export.rule,
             items=export.items,
             kind_name=kind_name,
+            progress=progress,
+            cancelled=cancelled,
         )
         write_atomic(path, pdf)
 

@@ -2691,8 +2691,20 @@ The user must change it at the first login.</source>
         <translation>成果数</translation>
     </message>
     <message>
+        <source>Writing page %v of about %m</source>
+        <translation>正在写第 %v 页，共约 %m 页</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source> · </source>
         <translation> · </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
         <source>Note</source>

@@ -414,3 +414,40 @@ def test_the_officer_sees_every_button(world: World, make_page) -> None:  # type
     assert page.publish_button.text() == "发布新版本…"
     assert page.export_pdf_button.text() == "导出 PDF…"
     assert page.export_xlsx_button.text() == "导出 Excel…"
+
+
+def test_a_long_pdf_export_shows_its_pages_and_can_be_cancelled(  # type: ignore[no-untyped-def]
+    world: World, make_page, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """Thousands of pages take minutes: the page shows how far it is, and Cancel stops it
+    with no file written."""
+    import threading
+
+    version = publish(world)
+    page = make_page(chooser=Chooser(tmp_path, []))
+    qtbot.waitUntil(lambda: page.shown_version_id == version, timeout=5000)
+    documents = world.services.documents
+    real = documents.save_pool_version_pdf
+    release = threading.Event()
+
+    def slow(path, export, *, progress, cancelled):  # type: ignore[no-untyped-def]
+        progress(3, 40)  # as the renderer reports after laying out page 3 of about 40
+        release.wait(10)
+        real(path, export, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(documents, "save_pool_version_pdf", slow)
+    qtbot.mouseClick(page.export_pdf_button, LEFT)
+    qtbot.waitUntil(lambda: page.export_progress.maximum() == 40, timeout=5000)
+    assert page.export_progress.isVisible() and page.export_progress.value() == 3
+    assert page.export_progress.text() == "正在写第 3 页，共约 40 页"
+    assert not page.export_pdf_button.isEnabled()
+    qtbot.mouseClick(page.cancel_export_button, LEFT)
+    assert not page.cancel_export_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(
+        lambda: page.status_label.text() == "已取消导出，未写入任何文件。", timeout=10000
+    )
+    assert not (tmp_path / "先用后付成果池-第1期.pdf").exists()
+    assert not list(tmp_path.glob("*.partial"))
+    assert not page.export_progress.isVisible() and not page.cancel_export_button.isVisible()
+    assert page.export_pdf_button.isEnabled()

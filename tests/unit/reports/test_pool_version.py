@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.domain.rules import rule
+from desktop.errors import Cancelled
 from desktop.reports.pool_version import COLUMNS, render_pool_version, title
 
 RULE = rule("liaoning.pool.ip_held_years")
@@ -143,3 +144,22 @@ def test_first_page_renders_to_an_image(tmp_path: Path) -> None:
     image = next(tmp_path.glob("p*.png"))
     assert image.read_bytes().startswith(b"\x89PNG")
     assert image.stat().st_size > 10_000
+
+
+def test_a_long_pool_reports_its_pages_and_can_be_stopped() -> None:
+    items = [item(n) for n in range(1, 121)]
+    seen: list[tuple[int, int]] = []
+    data = render(items=items, progress=lambda done, total: seen.append((done, total)))
+    pages = len(PdfReader(BytesIO(data)).pages)
+    assert pages > 3
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)  # never backwards
+    assert seen[-1][0] == seen[-1][1]  # done at the end, and only then
+    assert all(done < total for done, total in seen[:-1])
+    asked: list[int] = []
+
+    def stop_on_the_second_page() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(Cancelled):
+        render(items=items, cancelled=stop_on_the_second_page)
