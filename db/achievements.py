@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -113,10 +113,15 @@ def get(conn: Connection, achievement_id: int) -> Achievement | None:
     return get_many(conn, [achievement_id]).get(achievement_id)
 
 
-def get_many(conn: Connection, ids: Sequence[int]) -> dict[int, Achievement]:
-    """Whole records for ``ids`` in three queries per chunk (an export reads thousands)."""
+def get_many(
+    conn: Connection, ids: Sequence[int], on_chunk: Callable[[int], None] | None = None
+) -> dict[int, Achievement]:
+    """Whole records for ``ids`` in three queries per chunk (an export reads thousands);
+    ``on_chunk(records read so far)`` after each chunk (it may raise to stop)."""
     found: dict[int, Achievement] = {}
     for start in range(0, len(ids), _CHUNK):
+        if on_chunk is not None and start:
+            on_chunk(start)
         chunk = list(ids[start : start + _CHUNK])
         completers: dict[int, list[Any]] = {}
         for c in conn.execute(

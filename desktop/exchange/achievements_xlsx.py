@@ -39,7 +39,7 @@ import re
 import warnings
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -64,6 +64,7 @@ from desktop.errors import StorageError, ValidationError
 
 # -- limits ----------------------------------------------------------------------------------
 MAX_ROWS = 50_000
+PROGRESS_ROWS = 1000  # rows between two progress reports of an export
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 2_000
@@ -786,7 +787,10 @@ def export_bytes(
     filters: Sequence[str] = (),
     exported_at: str = "",
     exported_by: str = "",
+    on_row: Callable[[int], None] | None = None,
 ) -> bytes:
+    """``on_row(n)`` is called after every ``PROGRESS_ROWS`` rows written (it may raise, e.g.
+    ``Cancelled``, to stop)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -825,9 +829,11 @@ def export_bytes(
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         draft = drafts[row.id]
         sheet.append(_export_row(sheet, row, draft, person_labels))
+        if on_row is not None and number % PROGRESS_ROWS == 0:
+            on_row(number)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -92,7 +92,7 @@ def write_pool_version(
     border = Border(bottom=_THIN)
     for position, item in enumerate(items, start=1):
         row = header_row + position
-        values = [
+        values: list[object] = [
             position,
             _text(str(item["title"])),
             _text(kind_name(str(item["kind"]))),
@@ -101,12 +101,12 @@ def write_pool_version(
             _date(str(item["granted_on"])),
             _text(str(item["reason"])),
         ]
-        for column, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=column, value=value)
+        for column, content in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=column, value=content)
             _as_text(cell)
             cell.alignment = align
             cell.border = border
-            if isinstance(value, dt.date):
+            if isinstance(content, dt.date):
                 cell.number_format = DATE_FORMAT
     last_row = header_row + len(items)
     for index, width in enumerate(_WIDTHS, start=1):

@@ -516,6 +516,10 @@
         <translation>非池中成果</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -538,6 +542,10 @@
     <message>
         <source>Imported %1 achievements</source>
         <translation>已导入 %1 条成果</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
         <source>Exported %1 achievements to %2</source>

@@ -551,3 +551,35 @@ def test_an_empty_workbook_has_nothing_to_import(  # type: ignore[no-untyped-def
     assert dialog.summary_label.text() == "文件中没有成果数据行。"
     assert not dialog.import_good_button.isEnabled() and not dialog.import_all_button.isEnabled()
     assert dialog.discard_button.text() == "全部不导入"
+
+
+def test_a_long_export_shows_how_far_it_is_and_can_be_cancelled(  # type: ignore[no-untyped-def]
+    make_page, world, choosers, qtbot, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    add(world, "一种加氢催化剂", "know_how")
+    page = make_page()
+    idle(qtbot, page._runner)
+    before = len(log(world.vault))
+    release = threading.Event()
+    real = page._service.export_xlsx
+
+    def slow(actor, path, query, *, progress, cancelled):  # type: ignore[no-untyped-def]
+        progress(30_000, 200_000)  # as after reading 30,000 of 100,000 records
+        release.wait(10)
+        return real(actor, path, query, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(page._service, "export_xlsx", slow)
+    choosers.save_path = tmp_path / "清单.xlsx"
+    qtbot.mouseClick(page.export_button, LEFT)
+    qtbot.waitUntil(lambda: page.export_progress.maximum() == 200_000, timeout=5000)
+    assert page.export_progress.isVisible() and page.export_progress.value() == 30_000
+    assert page.cancel_export_button.isVisible() and page.cancel_export_button.text() == "取消"
+    qtbot.mouseClick(page.cancel_export_button, LEFT)
+    release.set()
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=5000)
+    assert page.status_label.text() == "已取消导出，未写入任何文件。"
+    assert not (tmp_path / "清单.xlsx").exists()
+    assert len(log(world.vault)) == before  # nothing exported, nothing recorded
+    assert not page.export_progress.isVisible() and not page.cancel_export_button.isVisible()

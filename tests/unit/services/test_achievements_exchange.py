@@ -24,7 +24,7 @@ from desktop.domain.achievements import AchievementDraft, AchievementQuery, Comp
 from desktop.domain.audit import AuditEntry
 from desktop.domain.ip_numbers import patent_check_digit
 from desktop.domain.people import PersonDraft
-from desktop.errors import PermissionDenied, StorageError, ValidationError
+from desktop.errors import Cancelled, PermissionDenied, StorageError, ValidationError
 from desktop.exchange import achievements_xlsx as x
 from desktop.exchange.achievements_xlsx import ImportPreview, ImportRow
 from desktop.resources import resource_path
@@ -488,3 +488,30 @@ def test_an_export_whose_audit_entry_does_not_commit_takes_the_file_back(
     assert list(out.iterdir()) == []
     monkeypatch.undo()
     assert _log(vault) == before
+
+
+def test_an_export_reports_its_progress_and_stops_when_cancelled(
+    unlocked: tuple[Vault, User],
+    service: AchievementService,
+    world: dict[str, int],
+    officer: User,
+    tmp_path: Path,
+) -> None:
+    vault, _ = unlocked
+    _records(service, officer, world)
+    seen: list[tuple[int, int]] = []
+    path = tmp_path / "清单.xlsx"
+    assert (
+        service.export_xlsx(
+            officer, path, AchievementQuery(), progress=lambda d, t: seen.append((d, t))
+        )
+        == 3
+    )
+    assert seen and seen[-1] == (6, 6)  # each record read, then written
+    before = _log(vault)
+    with pytest.raises(Cancelled):
+        service.export_xlsx(
+            officer, tmp_path / "不写.xlsx", AchievementQuery(), cancelled=lambda: True
+        )
+    assert not (tmp_path / "不写.xlsx").exists()
+    assert _log(vault) == before  # nothing recorded either
