@@ -28,6 +28,7 @@ from desktop.errors import AppError, Cancelled
 
 OnSuccess = Callable[[Any], None]
 OnError = Callable[[AppError], None]
+OnCancelled = Callable[[], None]
 
 
 class Progress(QObject):
@@ -122,6 +123,7 @@ class TaskRunner(QObject):
         self._signals.crashed.connect(self._on_crashed)
         self._pending: dict[int, tuple[OnSuccess, OnError]] = {}
         self._progress: dict[int, Progress] = {}
+        self._on_cancel: dict[int, OnCancelled] = {}
         self._ids = itertools.count(1)
         # The worker thread lives while there is work queued, and is started again for more.
         self._queue: deque[tuple[int, Callable[[], Any]]] = deque()
@@ -140,18 +142,25 @@ class TaskRunner(QObject):
         self._submit(job_id, fn)
 
     def run_with_progress(
-        self, fn: Callable[[Progress], Any], on_success: OnSuccess, on_error: OnError
+        self,
+        fn: Callable[[Progress], Any],
+        on_success: OnSuccess,
+        on_error: OnError,
+        on_cancelled: OnCancelled | None = None,
     ) -> Progress:
         """Like ``run``, for a job that reports progress and can be cancelled.
 
         ``fn`` gets the returned ``Progress``; it calls ``report`` and raises ``Cancelled`` once
         ``cancelled()`` is true. A job cancelled before it starts never runs. A job that
         returns normally delivers its result even if the cancel came too late to stop it: only
-        the job knows whether its work still counts.
+        the job knows whether its work still counts. A job that stopped for the cancel calls
+        ``on_cancelled`` (when given) instead of either of the others.
         """
         progress = Progress()
         job_id = next(self._ids)
         self._pending[job_id] = (on_success, on_error)
+        if on_cancelled is not None:
+            self._on_cancel[job_id] = on_cancelled
         self._progress[job_id] = progress
 
         def job() -> Any:
@@ -200,9 +209,12 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _on_failed(self, job_id: int, error: AppError) -> None:
         _, on_error = self._pending.pop(job_id)
+        on_cancelled = self._on_cancel.pop(job_id, None)
         try:
             if not isinstance(error, Cancelled):
                 on_error(error)
+            elif on_cancelled is not None:
+                on_cancelled()
         finally:
             self._end(job_id)
 
@@ -215,6 +227,7 @@ class TaskRunner(QObject):
             self._end(job_id)
 
     def _end(self, job_id: int) -> None:
+        self._on_cancel.pop(job_id, None)
         progress = self._progress.pop(job_id, None)
         try:
             if progress is not None:

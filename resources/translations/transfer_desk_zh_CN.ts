@@ -516,10 +516,6 @@
         <translation>非池中成果</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -2703,10 +2699,6 @@ The user must change it at the first login.</source>
         <translation>正在写第 %v 页，共约 %m 页</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -3063,6 +3055,13 @@ The user must change it at the first login.</source>
     <message>
         <source>Reopen</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

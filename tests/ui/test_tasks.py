@@ -153,12 +153,16 @@ def test_a_job_cancelled_before_it_starts_never_runs(runner, qtbot) -> None:  # 
     release = threading.Event()
     ran: list[str] = []
     runner.run(lambda: release.wait(5), calls.success, calls.error)
-    second = runner.run_with_progress(lambda _p: ran.append("second"), calls.success, calls.error)
+    stopped: list[bool] = []
+    second = runner.run_with_progress(
+        lambda _p: ran.append("second"), calls.success, calls.error, lambda: stopped.append(True)
+    )
     second.cancel()
     with qtbot.waitSignal(second.finished, timeout=5000):
         release.set()
     assert ran == []
     assert calls.results == [True] and calls.errors == []
+    assert stopped == [True]  # the one callback a cancelled job calls, when it is given
 
 
 def test_a_result_that_beats_the_cancel_is_still_delivered(runner, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -51,6 +50,7 @@ from desktop.ui.models.achievement_table_model import AchievementTableModel, Sor
 from desktop.ui.status_dialog import StatusDialog
 from desktop.ui.tasks import Progress, TaskRunner
 from desktop.ui.widgets.attachment_list import AttachmentList
+from desktop.ui.widgets.task_progress import TaskProgress
 
 SEARCH_DELAY_MS = 250
 TITLE_COLUMN = 1
@@ -462,25 +462,21 @@ class AchievementsPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         # An export of 100,000 records takes about half a minute: how far it is, and a way out.
-        self.export_progress = QProgressBar(self)
+        self.export_task = TaskProgress(parent=self)
+        self.export_task.setObjectName("export_task")
+        self.export_progress = self.export_task.bar
         self.export_progress.setObjectName("export_progress")
-        self.export_progress.hide()
-        self.cancel_export_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_export_button = self.export_task.cancel_button
         self.cancel_export_button.setObjectName("cancel_export_button")
-        self.cancel_export_button.hide()
-        self._export: Progress | None = None
-        self._export_settled = False
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.status_label, 1)
-        progress_row.addWidget(self.export_progress)
-        progress_row.addWidget(self.cancel_export_button)
+        progress_row.addWidget(self.export_task)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(progress_row)
 
-        self.cancel_export_button.clicked.connect(self._on_cancel_export_button_clicked)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_timer.timeout.connect(self._on_search_timer_timeout)
         for combo in (
@@ -587,16 +583,11 @@ class AchievementsPage(QWidget):
             )
             return count, path
 
-        self._export_settled = False
-        self._export = self._runner.run_with_progress(
-            job, self._on_exported, self._on_exchange_failed
+        self.export_task.follow(
+            self._runner.run_with_progress(
+                job, self._on_exported, self._on_exchange_failed, self._on_export_cancelled
+            )
         )
-        self._export.reported.connect(self._on_export_reported)
-        self._export.finished.connect(self._on_export_finished)
-        self.export_progress.setRange(0, 0)  # busy until the first figures arrive
-        self.export_progress.show()
-        self.cancel_export_button.setEnabled(True)
-        self.cancel_export_button.show()
 
     def save_template_to(self, path: Path) -> None:
         """Copy the import template to ``path``, off the UI thread."""
@@ -720,25 +711,10 @@ class AchievementsPage(QWidget):
     def _on_import_dialog_finished(self, _result: int) -> None:
         self.import_dialog = None
 
-    def _on_export_reported(self, done: int, total: int) -> None:
-        self.export_progress.setRange(0, max(total, 1))
-        self.export_progress.setValue(done)
-
-    def _on_cancel_export_button_clicked(self) -> None:
-        if self._export is not None:
-            self._export.cancel()
-            self.cancel_export_button.setEnabled(False)
-
-    def _on_export_finished(self) -> None:
-        export, self._export = self._export, None
-        self.export_progress.hide()
-        self.cancel_export_button.hide()
-        if export is not None and export.cancelled() and not self._export_settled:
-            # A cancelled job reaches neither callback: nothing was written or recorded.
-            self._finish_exchange(self.tr("Export cancelled; no file was written."))
+    def _on_export_cancelled(self) -> None:
+        self._finish_exchange(self.tr("Export cancelled; no file was written."))
 
     def _on_exported(self, result: tuple[int, Path]) -> None:
-        self._export_settled = True
         count, path = result
         self._finish_exchange(
             self.tr("Exported %1 achievements to %2")
@@ -750,7 +726,6 @@ class AchievementsPage(QWidget):
         self._finish_exchange(self.tr("Import template saved to %1").replace("%1", str(path)))
 
     def _on_exchange_failed(self, error: AppError) -> None:
-        self._export_settled = True
         self._finish_exchange("")
         show_error(self, error)
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -39,6 +38,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
 from desktop.ui.tasks import Progress, TaskRunner
 from desktop.ui.widgets.reason_dialog import ReasonDialog
+from desktop.ui.widgets.task_progress import TaskProgress
 
 SavePathChooser = Callable[[QWidget, str], Path | None]
 REASON_MAX = 500
@@ -343,24 +343,17 @@ class PoolPage(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A PDF of a large pool runs to thousands of pages: its progress, and a way to stop.
-        self.export_progress = QProgressBar(self)
+        self.export_task = TaskProgress(self.tr("Writing page %v of about %m"), self)
+        self.export_task.setObjectName("export_task")
+        self.export_progress = self.export_task.bar
         self.export_progress.setObjectName("export_progress")
-        self.export_progress.setFormat(self.tr("Writing page %v of about %m"))
-        self.export_progress.hide()
-        self.cancel_export_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_export_button = self.export_task.cancel_button
         self.cancel_export_button.setObjectName("cancel_export_button")
-        self.cancel_export_button.hide()
-        self._export: Progress | None = None
-        self._export_settled = False
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.export_progress, 1)
-        progress_row.addWidget(self.cancel_export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.export_task)
         layout.addWidget(self.status_label)
 
-        self.cancel_export_button.clicked.connect(self._on_cancel_export_button_clicked)
         self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
         self.exclude_button.clicked.connect(self._on_exclude_button_clicked)
         self.publish_button.clicked.connect(self._on_publish_button_clicked)
@@ -480,14 +473,11 @@ class PoolPage(QWidget):
 
         self.status_label.clear()
         self._start()
-        self._export_settled = False
-        self._export = self._runner.run_with_progress(job, self._on_exported, self._on_job_error)
-        self._export.reported.connect(self._on_export_reported)
-        self._export.finished.connect(self._on_export_finished)
-        self.export_progress.setRange(0, 0)  # busy until the first page is laid out
-        self.export_progress.show()
-        self.cancel_export_button.setEnabled(True)
-        self.cancel_export_button.show()
+        self.export_task.follow(
+            self._runner.run_with_progress(
+                job, self._on_exported, self._on_job_error, self._on_export_cancelled
+            )
+        )
 
     # -- slots ------------------------------------------------------------------------------
     def _on_confirm_button_clicked(self) -> None:
@@ -650,27 +640,12 @@ class PoolPage(QWidget):
         self.reload()
 
     def _on_exported(self, path: Path) -> None:
-        self._export_settled = True
         self._finish()
         self.status_label.setText(self.tr("Saved to %1").replace("%1", str(path)))
 
-    def _on_export_reported(self, done: int, total: int) -> None:
-        self.export_progress.setRange(0, total)
-        self.export_progress.setValue(done)
-
-    def _on_cancel_export_button_clicked(self) -> None:
-        if self._export is not None:
-            self._export.cancel()
-            self.cancel_export_button.setEnabled(False)
-
-    def _on_export_finished(self) -> None:
-        export, self._export = self._export, None
-        self.export_progress.hide()
-        self.cancel_export_button.hide()
-        if export is not None and export.cancelled() and not self._export_settled:
-            # A cancelled job reaches neither callback: nothing was written.
-            self._finish()
-            self.status_label.setText(self.tr("Export cancelled; no file was written."))
+    def _on_export_cancelled(self) -> None:
+        self._finish()
+        self.status_label.setText(self.tr("Export cancelled; no file was written."))
 
     def _start(self) -> None:
         self._working += 1
@@ -691,7 +666,6 @@ class PoolPage(QWidget):
         self.export_xlsx_button.setEnabled(idle and has_version)
 
     def _on_job_error(self, error: AppError) -> None:
-        self._export_settled = True
         self._finish()
         self._on_error(error)
 
