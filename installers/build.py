@@ -35,7 +35,8 @@ ARTEFACT_SUFFIXES = (".deb", ".tar.gz", ".zip", ".exe", ".msi")
 
 sys.path.insert(0, str(ROOT))
 
-from installers.usb_kit import assemble, sha256_file  # noqa: E402
+from installers.usb_kit import assemble  # noqa: E402
+from installers.wheelhouse.make_kit import sha256_file  # noqa: E402
 
 
 def version() -> str:

@@ -11,10 +11,12 @@ written and flushed; a failure removes the partial folder.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 from pathlib import Path
+
+from db.atomic import fsync_dir
+from installers.wheelhouse.make_kit import sha256_file
 
 GUIDE = Path(__file__).resolve().parent / "usb" / "README.txt.in"
 GUIDE_NAME = "安装说明.txt"
@@ -70,7 +72,8 @@ def assemble(dist: Path, dest: Path, version: str) -> Path:
         text = "\ufeff" + guide.replace("\n", "\r\n")
         _write_synced(partial / GUIDE_NAME, text.encode("utf-8"))
         os.replace(partial, final)
-        _sync_dir(dest)
+        with contextlib.suppress(OSError):  # not every file system a stick carries syncs folders
+            fsync_dir(dest)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
@@ -89,20 +92,3 @@ def _write_synced(target: Path, data: bytes) -> None:
         out.write(data)
         out.flush()
         os.fsync(out.fileno())
-
-
-def _sync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every file system (or Windows) opens folders
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
