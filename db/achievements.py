@@ -30,6 +30,7 @@ from sqlalchemy import (
     update,
 )
 
+from db.files import FileTable
 from db.schema import (
     achievement_attachments,
     achievement_completers,
@@ -49,7 +50,6 @@ from desktop.domain.achievements import (
     Completer,
     IpRight,
 )
-from desktop.domain.attachments import StoredFile
 from desktop.domain.pool import OPEN_STATUSES, PUBLISHABLE_LEVELS
 from desktop.domain.search import short_tokens
 
@@ -518,78 +518,9 @@ def _order(query: AchievementQuery) -> list[Any]:
 
 
 # -- attachments ----------------------------------------------------------------------------------
-def insert_attachment(
-    conn: Connection,
-    achievement_id: int,
-    *,
-    filename: str,
-    media_type: str,
-    content: bytes,
-    sha256: str,
-    added_by: str,
-    added_at: str,
-) -> int:
-    result = conn.execute(
-        insert(achievement_attachments).values(
-            achievement_id=achievement_id,
-            filename=filename,
-            media_type=media_type,
-            size=len(content),
-            sha256=sha256,
-            content=content,
-            added_by=added_by,
-            added_at=added_at,
-        )
-    )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def list_attachments(conn: Connection, achievement_id: int) -> list[StoredFile]:
-    """Metadata only (never the bytes), in the order they were added."""
-    query = (
-        select(*_ATTACHMENT_INFO)
-        .where(achievement_attachments.c.achievement_id == achievement_id)
-        .order_by(achievement_attachments.c.id)
-    )
-    return [_attachment(r) for r in conn.execute(query)]
-
-
-def get_attachment(conn: Connection, attachment_id: int) -> StoredFile | None:
-    row = conn.execute(
-        select(*_ATTACHMENT_INFO).where(achievement_attachments.c.id == attachment_id)
-    ).first()
-    return None if row is None else _attachment(row)
-
-
-def attachment_content(conn: Connection, attachment_id: int) -> bytes | None:
-    value = conn.execute(
-        select(achievement_attachments.c.content).where(
-            achievement_attachments.c.id == attachment_id
-        )
-    ).scalar_one_or_none()
-    return None if value is None else bytes(value)
-
-
-def delete_attachment(conn: Connection, attachment_id: int) -> None:
-    conn.execute(
-        delete(achievement_attachments).where(achievement_attachments.c.id == attachment_id)
-    )
-
-
-_ATTACHMENT_INFO = [
-    achievement_attachments.c[name]
-    for name in ("id", "achievement_id", "filename", "media_type", "size", "sha256")
-] + [achievement_attachments.c.added_by, achievement_attachments.c.added_at]
-
-
-def _attachment(row: Any) -> StoredFile:
-    return StoredFile(
-        id=row.id,
-        owner_id=row.achievement_id,
-        filename=row.filename,
-        media_type=row.media_type,
-        size=row.size,
-        sha256=row.sha256,
-        added_by=row.added_by,
-        added_at=row.added_at,
-    )
+_FILES = FileTable(achievement_attachments, "achievement_id")
+insert_attachment = _FILES.insert
+list_attachments = _FILES.owned_by
+get_attachment = _FILES.get
+attachment_content = _FILES.content
+delete_attachment = _FILES.delete

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from db.files import FileTable
 from db.schema import attachments, decision_links, decisions
-from desktop.domain.decisions import AttachmentInfo, Decision, DecisionDraft
+from desktop.domain.decisions import Decision, DecisionDraft
 
 # -- decisions ------------------------------------------------------------------------------
 
@@ -110,74 +111,15 @@ def remove_link(conn: Connection, decision_id: int, object_type: str, object_id:
 # -- attachments ----------------------------------------------------------------------------
 
 
-def insert_attachment(
-    conn: Connection,
-    decision_id: int,
-    *,
-    filename: str,
-    media_type: str,
-    content: bytes,
-    sha256: str,
-    added_by: str,
-    added_at: str,
-) -> int:
-    result = conn.execute(
-        sa.insert(attachments).values(
-            decision_id=decision_id,
-            filename=filename,
-            media_type=media_type,
-            size=len(content),
-            sha256=sha256,
-            content=content,
-            added_by=added_by,
-            added_at=added_at,
-        )
-    )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def list_attachments(conn: Connection, decision_id: int) -> list[AttachmentInfo]:
-    """Metadata only, in the order they were added."""
-    rows = conn.execute(
-        sa.select(*_ATTACHMENT_COLUMNS)
-        .where(attachments.c.decision_id == decision_id)
-        .order_by(attachments.c.id)
-    )
-    return [_attachment(row) for row in rows]
-
-
-def get_attachment(conn: Connection, attachment_id: int) -> AttachmentInfo | None:
-    row = conn.execute(
-        sa.select(*_ATTACHMENT_COLUMNS).where(attachments.c.id == attachment_id)
-    ).first()
-    return None if row is None else _attachment(row)
-
-
-def attachment_content(conn: Connection, attachment_id: int) -> bytes | None:
-    content = conn.execute(
-        sa.select(attachments.c.content).where(attachments.c.id == attachment_id)
-    ).scalar_one_or_none()
-    return None if content is None else bytes(content)
-
-
-def delete_attachment(conn: Connection, attachment_id: int) -> bool:
-    """False when there was no such attachment. ``secure_delete`` overwrites the freed pages."""
-    result = conn.execute(sa.delete(attachments).where(attachments.c.id == attachment_id))
-    return result.rowcount > 0
+_FILES = FileTable(attachments, "decision_id")
+insert_attachment = _FILES.insert
+list_attachments = _FILES.owned_by
+get_attachment = _FILES.get
+attachment_content = _FILES.content
+delete_attachment = _FILES.delete
 
 
 # -- internals ------------------------------------------------------------------------------
-
-_ATTACHMENT_COLUMNS = (
-    attachments.c.id,
-    attachments.c.decision_id,
-    attachments.c.filename,
-    attachments.c.media_type,
-    attachments.c.size,
-    attachments.c.sha256,
-    attachments.c.added_by,
-    attachments.c.added_at,
-)
 
 
 def _values(draft: DecisionDraft) -> dict[str, object]:
@@ -259,17 +201,4 @@ def _decision(row: sa.Row, links: tuple[tuple[str, str], ...]) -> Decision:
         created_at=row.created_at,
         updated_at=row.updated_at,
         links=links,
-    )
-
-
-def _attachment(row: sa.Row) -> AttachmentInfo:
-    return AttachmentInfo(
-        id=row.id,
-        decision_id=row.decision_id,
-        filename=row.filename,
-        media_type=row.media_type,
-        size=row.size,
-        sha256=row.sha256,
-        added_by=row.added_by,
-        added_at=row.added_at,
     )

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.domain.accounts import CLEARANCES
+from desktop.domain.attachments import StoredFile
 from desktop.errors import ValidationError
 
 DECISION_BODIES = (
@@ -48,16 +49,8 @@ class Decision:
     links: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    decision_id: int
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    added_by: str
-    added_at: str
+# A decision's attachment: ``owner_id`` is the decision (the same record as an achievement's).
+AttachmentInfo = StoredFile
 
 
 def validate_decision(draft: DecisionDraft, *, today: dt.date) -> DecisionDraft:

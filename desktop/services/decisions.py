@@ -75,7 +75,7 @@ class DecisionService(Service):
         self._authorize(actor, "decision.read")
         with self._vault.read() as conn:
             info = self._attachment(conn, attachment_id)
-            self._visible(conn, actor, info.decision_id)
+            self._visible(conn, actor, info.owner_id)
             content = decisions.attachment_content(conn, attachment_id)
         if content is None:  # removed between the two reads of one snapshot: cannot happen
             raise ValidationError("attachment", "该附件不存在。")
@@ -88,7 +88,7 @@ class DecisionService(Service):
         path = Path(path)
         with self._vault.transaction() as conn:
             info = self._attachment(conn, attachment_id)
-            decision = self._visible(conn, actor, info.decision_id)
+            decision = self._visible(conn, actor, info.owner_id)
             content = decisions.attachment_content(conn, attachment_id)
             if content is None:
                 raise ValidationError("attachment", "该附件不存在。")
@@ -97,7 +97,7 @@ class DecisionService(Service):
                 actor,
                 "decision.attachment_exported",
                 "decision",
-                info.decision_id,
+                info.owner_id,
                 after={**_attachment_snapshot(info), "path": str(path)},
                 level=decision.draft.level,
             )
@@ -241,14 +241,14 @@ class DecisionService(Service):
             raise ValidationError("reason", "删除附件须说明理由。")
         with self._vault.transaction() as conn:
             info = self._attachment(conn, attachment_id)
-            decision = self._visible(conn, actor, info.decision_id)
+            decision = self._visible(conn, actor, info.owner_id)
             decisions.delete_attachment(conn, attachment_id)
             self._audit(
                 conn,
                 actor,
                 "decision.attachment_removed",
                 "decision",
-                info.decision_id,
+                info.owner_id,
                 before=_attachment_snapshot(info),
                 reason=reason,
                 level=decision.draft.level,

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,30 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.attachments import StoredFile
 from desktop.domain.dates import format_cn_datetime
 from desktop.errors import AppError
 from desktop.ui.attachment_viewer import AttachmentViewer
 from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.reason_dialog import ReasonDialog
-
-
-class AttachmentRow(Protocol):
-    """What the list shows of a file (``StoredFile`` and the decisions' ``AttachmentInfo``)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def filename(self) -> str: ...
-    @property
-    def media_type(self) -> str: ...
-    @property
-    def size(self) -> int: ...
-    @property
-    def sha256(self) -> str: ...
-    @property
-    def added_at(self) -> str: ...
-
 
 OpenPathChooser = Callable[[QWidget], Path | None]
 SavePathChooser = Callable[[QWidget, str], Path | None]
@@ -135,10 +117,10 @@ class AttachmentList(QWidget):
         self,
         runner: TaskRunner,
         *,
-        list_files: Callable[[], Sequence[AttachmentRow]] | None = None,
+        list_files: Callable[[], Sequence[StoredFile]] | None = None,
         content: Callable[[int], bytes],
         save_copy: Callable[[int, Path], object],
-        add_from_file: Callable[[Path], AttachmentRow] | None = None,
+        add_from_file: Callable[[Path], StoredFile] | None = None,
         remove: Callable[[int, str], object] | None = None,
         can_edit: bool = False,
         parent: QWidget | None = None,
@@ -151,7 +133,7 @@ class AttachmentList(QWidget):
         self._save_copy = save_copy
         self._add_from_file = add_from_file
         self._remove = remove
-        self._files: list[AttachmentRow] = []
+        self._files: list[StoredFile] = []
         self._loaded = False
         self._record = 0  # counts the records shown: an answer about an earlier one is dropped
         self.viewer: AttachmentViewer | None = None
@@ -209,7 +191,7 @@ class AttachmentList(QWidget):
 
     # -- public -----------------------------------------------------------------------------
     @property
-    def files(self) -> list[AttachmentRow]:
+    def files(self) -> list[StoredFile]:
         return list(self._files)
 
     @property
@@ -233,10 +215,10 @@ class AttachmentList(QWidget):
 
     def show_record(
         self,
-        list_files: Callable[[], Sequence[AttachmentRow]] | None,
+        list_files: Callable[[], Sequence[StoredFile]] | None,
         *,
-        add_from_file: Callable[[Path], AttachmentRow] | None = None,
-        files: Sequence[AttachmentRow] | None = None,
+        add_from_file: Callable[[Path], StoredFile] | None = None,
+        files: Sequence[StoredFile] | None = None,
     ) -> None:
         """Show another record's files: from now on the list is read, and files are added,
         through ``list_files`` and ``add_from_file`` (a job already started finishes for the
@@ -255,7 +237,7 @@ class AttachmentList(QWidget):
     def select_row(self, row: int) -> None:
         self.list_widget.setCurrentRow(row)
 
-    def current_file(self) -> AttachmentRow | None:
+    def current_file(self) -> StoredFile | None:
         row = self.list_widget.currentRow()
         return self._files[row] if 0 <= row < len(self._files) else None
 
@@ -350,12 +332,12 @@ class AttachmentList(QWidget):
             dialog.deleteLater()
 
     def _on_files_listed(
-        self, files: Sequence[AttachmentRow], wanted: int | None, record: int
+        self, files: Sequence[StoredFile], wanted: int | None, record: int
     ) -> None:
         if record == self._record:  # not read for a record shown before
             self._show_files(files, wanted)
 
-    def _on_added(self, info: AttachmentRow, record: int) -> None:
+    def _on_added(self, info: StoredFile, record: int) -> None:
         if record == self._record:
             self._set_status(self.tr("Attached %1.").replace("%1", info.filename))
             self.reload(select_id=info.id)
@@ -371,7 +353,7 @@ class AttachmentList(QWidget):
         show_error(self, error)
 
     # -- internals --------------------------------------------------------------------------
-    def _show_files(self, files: Sequence[AttachmentRow], wanted: int | None) -> None:
+    def _show_files(self, files: Sequence[StoredFile], wanted: int | None) -> None:
         self._files = list(files)
         self._loaded = True
         self.list_widget.clear()
