@@ -31,15 +31,12 @@ from desktop.reports.fonts import (
     register_cjk_font,
     register_latin_fonts,
 )
-from desktop.reports.pages import numbered_canvas
+from desktop.reports.pages import TABLE_FONT, details_table, numbered_canvas
 
 TITLE = "审计日志摘录"
 ORIGIN_PREFIX = "transfer-desk/"
 WITHHELD = "内容密级高于导出人的涉密等级，不予显示"
 _MARGIN = 15 * mm
-# A table sets its cell font even for Paragraph cells; left at Helvetica, the PDF would
-# name a font it does not embed.
-_TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), CJK_FONT)
 _ENTRY_COLUMNS = ("序号", "时间", "操作人", "操作", "对象", "变更内容")
 _ENTRY_WIDTHS = (12 * mm, 30 * mm, 22 * mm, 26 * mm, 26 * mm, None)
 
@@ -155,22 +152,8 @@ def _details(rows: list[tuple[str, str]], st: dict[str, ParagraphStyle]) -> Tabl
         # 64 hex digits stay on one line in the narrower Latin style.
         return Paragraph(mixed_markup(text), st["hex" if label.startswith("树根") else "body"])
 
-    table = Table(
-        [[Paragraph(mixed_markup(k), st["label"]), value(k, v)] for k, v in rows],
-        colWidths=(34 * mm, None),
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                _TABLE_FONT,
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.lightgrey),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+    cells = [[Paragraph(mixed_markup(k), st["label"]), value(k, v)] for k, v in rows]
+    return details_table(cells, 34 * mm)
 
 
 def _checkpoint_box(text: str, st: dict[str, ParagraphStyle]) -> Table:
@@ -179,7 +162,7 @@ def _checkpoint_box(text: str, st: dict[str, ParagraphStyle]) -> Table:
     table.setStyle(
         TableStyle(
             [
-                _TABLE_FONT,
+                TABLE_FONT,
                 ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -196,7 +179,7 @@ def _entries(lines: Sequence[EntryLine], st: dict[str, ParagraphStyle]) -> Table
 
     rows: list[list[Paragraph]] = [[cell(name, "cell_head") for name in _ENTRY_COLUMNS]]
     commands: list[tuple[Any, ...]] = [
-        _TABLE_FONT,
+        TABLE_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.lightgrey),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

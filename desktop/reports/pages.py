@@ -1,17 +1,40 @@
-"""What every page of our PDFs carries: the footer "TITLE · 第 X 页 共 Y 页" and, for a document
-holding non-public content, its mark (e.g. 机密★) at the top of every page."""
+"""What our PDFs share: on every page the footer "TITLE · 第 X 页 共 Y 页" and, for a document
+holding non-public content, its mark (e.g. 机密★) at the top; and the label/value table of a
+document's particulars."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from desktop.reports.fonts import CJK_FONT, mixed_markup
+
+# A table sets its cell font even for Paragraph cells; left at Helvetica, the PDF would name a
+# font it does not embed.
+TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), CJK_FONT)
+
+
+def details_table(rows: list[list[Paragraph]], label_width: float) -> Table:
+    """Label/value rows (unit, date, filter …) with a light rule under each."""
+    table = Table(rows, colWidths=(label_width, None))
+    table.setStyle(
+        TableStyle(
+            [
+                TABLE_FONT,
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.lightgrey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
 
 
 def numbered_canvas(

@@ -24,13 +24,10 @@ from desktop.domain.dates import format_cn_date
 from desktop.domain.rules import Rule
 from desktop.errors import Cancelled
 from desktop.reports.fonts import CJK_FONT, mixed_markup, register_cjk_font, register_latin_fonts
-from desktop.reports.pages import numbered_canvas
+from desktop.reports.pages import TABLE_FONT, details_table, numbered_canvas
 
 PAGE = landscape(A4)
 _MARGIN = 15 * mm
-# A table sets its cell font even for Paragraph cells; left at Helvetica, the PDF would
-# name a font it does not embed.
-_TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), CJK_FONT)
 COLUMNS = ("序号", "成果名称", "类型", "所属部门", "知识产权号", "授权日期", "纳入理由")
 _WIDTHS = (12 * mm, 62 * mm, 24 * mm, 32 * mm, 36 * mm, 26 * mm, None)
 ROWS_PER_PAGE = 14  # measured: 600 typical rows (the reason wraps once) filled 44 pages
@@ -121,25 +118,11 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _details(rows: list[tuple[str, str]], st: dict[str, ParagraphStyle]) -> Table:
-    table = Table(
-        [
-            [Paragraph(mixed_markup(k), st["label"]), Paragraph(mixed_markup(v), st["body"])]
-            for k, v in rows
-        ],
-        colWidths=(28 * mm, None),
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                _TABLE_FONT,
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.lightgrey),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+    cells = [
+        [Paragraph(mixed_markup(k), st["label"]), Paragraph(mixed_markup(v), st["body"])]
+        for k, v in rows
+    ]
+    return details_table(cells, 28 * mm)
 
 
 def _items(
@@ -167,7 +150,7 @@ def _items(
     table.setStyle(
         TableStyle(
             [
-                _TABLE_FONT,
+                TABLE_FONT,
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.lightgrey),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -24,12 +24,10 @@ from desktop.reports.fonts import (
     register_cjk_font,
     register_latin_fonts,
 )
+from desktop.reports.pages import TABLE_FONT
 
 TITLE = "保管库恢复码 · Vault recovery code"
 _GROUPS_PER_ROW = 3
-# A table sets its cell font even for Paragraph cells; left at Helvetica, the PDF would
-# name a font it does not embed.
-_TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), CJK_FONT)
 
 INSTRUCTIONS = (
     "任何持有此恢复码的人都可以打开本保管库，读取其中的全部记录。",
@@ -75,7 +73,7 @@ def _details(unit_name: str, vault_id: str, created_at: datetime, st: dict) -> T
     table.setStyle(
         TableStyle(
             [
-                _TABLE_FONT,
+                TABLE_FONT,
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.lightgrey),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -99,7 +97,7 @@ def _code_box(code: str, st: dict) -> Table:
     table.setStyle(
         TableStyle(
             [
-                _TABLE_FONT,
+                TABLE_FONT,
                 ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
                 ("INNERGRID", (0, 0), (-1, -1), 0.4, colors.lightgrey),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -120,7 +118,7 @@ def _signature_line(st: dict) -> Table:
     table.setStyle(
         TableStyle(
             [
-                _TABLE_FONT,
+                TABLE_FONT,
                 ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
                 ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
