@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import platform
 import sqlite3
 import statistics
 import sys
@@ -35,6 +34,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from machine import with_sqlite  # noqa: E402 (bench/machine.py, beside this script)
 
 from db import audit, connection, users  # noqa: E402
 from db.kdf import KdfParams  # noqa: E402
@@ -198,20 +199,7 @@ def consume(rows: Iterator[tuple[Any, ...]]) -> int:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    from sqlcipher3 import dbapi2
-
-    return (
-        f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, SQLite {dbapi2.sqlite_version} (SQLCipher), "
-        f"stdlib SQLite {sqlite3.sqlite_version}"
-    )
+    return with_sqlite()
 
 
 def line(label: str, seconds: list[float], entries: int, note: str = "") -> str:

@@ -37,7 +37,6 @@ import cProfile
 import io
 import math
 import os
-import platform
 import pstats
 import random
 import re
@@ -59,6 +58,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from machine import with_sqlite  # noqa: E402 (bench/machine.py, beside this script)
 from sqlalchemy import Connection, Engine, create_engine, event  # noqa: E402
 
 from db import achievements as db_achievements  # noqa: E402
@@ -113,20 +113,7 @@ def verdict(ok: bool) -> str:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    from sqlcipher3 import dbapi2
-
-    return (
-        f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, SQLCipher's SQLite {dbapi2.sqlite_version}, "
-        f"stdlib SQLite {sqlite3.sqlite_version}"
-    )
+    return with_sqlite()
 
 
 # -- the vault ----------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from machine import cpu_and_system  # noqa: E402 (bench/machine.py, beside this script)
 
 from db.kdf import derive  # noqa: E402
 from db.vault import Vault  # noqa: E402
@@ -180,19 +181,9 @@ def summary(label: str, values: list[float]) -> str:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
     import PySide6
 
-    return (
-        f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}"
-    )
+    return f"{cpu_and_system()}, PySide6 {PySide6.__version__}"
 
 
 def main(argv: list[str] | None = None) -> int:
