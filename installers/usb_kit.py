@@ -21,21 +21,15 @@ from installers.wheelhouse.make_kit import sha256_file
 GUIDE = Path(__file__).resolve().parent / "usb" / "README.txt.in"
 GUIDE_NAME = "安装说明.txt"
 
-# Where each artefact goes, by the end of its name (first match wins).
-PLACES = (
-    (".deb", "linux"),
-    ("-wheelhouse-", "python-wheels"),  # matched anywhere in the name, before the archive ends
-    (".tar.gz", "linux"),
-    (".exe", "windows"),
-    (".msi", "windows"),
-    (".zip", "windows"),
-)
-
 
 def place(name: str) -> str | None:
-    for marker, folder in PLACES:
-        if (marker.startswith("-") and marker in name) or name.endswith(marker):
-            return folder
+    """The kit's folder for an artefact of dist/, by its name; None for what is not one."""
+    if "-wheelhouse-" in name:  # a wheel kit, whatever its archive format
+        return "python-wheels"
+    if name.endswith((".deb", ".tar.gz")):
+        return "linux"
+    if name.endswith((".exe", ".msi", ".zip")):
+        return "windows"
     return None
 
 
