@@ -165,6 +165,7 @@ def _achievement(row: Any, completer_rows: list[Any], ip_rows: list[Any]) -> Ach
         negative_list_reason=row.negative_list_reason,
         ethics_status=row.ethics_status,
         ethics_approval=row.ethics_approval,
+        ethics_approved_on=row.ethics_approved_on,
         overseas=row.overseas,
     )
     return Achievement(
@@ -362,6 +363,7 @@ def _values(draft: AchievementDraft) -> dict[str, Any]:
         "negative_list_reason": draft.negative_list_reason,
         "ethics_status": draft.ethics_status,
         "ethics_approval": draft.ethics_approval,
+        "ethics_approved_on": draft.ethics_approved_on,
         "overseas": draft.overseas,
     }
 

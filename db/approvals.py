@@ -123,3 +123,19 @@ def _request(row: Row[Any]) -> ApprovalRequest:
         requester_name=row.requester_name or "",
         decider_name=row.decider_name or "",
     )
+
+
+def for_object(
+    conn: Connection, kind: str, object_type: str, object_id: str
+) -> list[ApprovalRequest]:
+    """Every request of ``kind`` about one object, newest first."""
+    query = (
+        _query()
+        .where(
+            approvals.c.kind == kind,
+            approvals.c.object_type == object_type,
+            approvals.c.object_id == object_id,
+        )
+        .order_by(approvals.c.id.desc())
+    )
+    return [_request(row) for row in conn.execute(query)]

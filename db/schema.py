@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 from desktop.domain.accounts import CLEARANCES
@@ -22,7 +23,12 @@ from desktop.domain.achievements import KINDS as ACHIEVEMENT_KINDS
 from desktop.domain.achievements import STATUSES as ACHIEVEMENT_STATUSES
 from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
 from desktop.domain.decisions import DECISION_BODIES, DECISION_OUTCOMES
+from desktop.domain.gates import EXPORT_CATEGORIES, PARTY_KINDS
 from desktop.domain.people import LEADER_TYPES
+from desktop.domain.rights_grants import AMENDMENT_KINDS, FILING_KINDS, OBJECTION_STATUSES
+from desktop.domain.rights_grants import KINDS as GRANT_KINDS
+from desktop.domain.rights_grants import STATUSES as GRANT_STATUSES
+from desktop.domain.secrecy import MARKED_LEVELS
 from desktop.domain.unit import UNIT_TYPES
 
 metadata = MetaData()
@@ -216,6 +222,7 @@ achievements = Table(
     Column("negative_list_reason", Text, nullable=False),
     Column("ethics_status", String(16), nullable=False),
     Column("ethics_approval", Text, nullable=False),
+    Column("ethics_approved_on", String(10), nullable=True),  # since 0005
     Column("overseas", Boolean, nullable=False),
     Column("status", String(16), nullable=False),
     Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
@@ -303,6 +310,150 @@ pool_version_items = Table(
     Column("grant_number", Text, nullable=False),
     Column("granted_on", String(10), nullable=False),
     Column("reason", Text, nullable=False),
+)
+
+# -- agreements (migration 0005) --------------------------------------------------------------
+rights_grants = Table(
+    "rights_grants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_no", Text, nullable=False, unique=True),
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("unit_share", String(8), nullable=True),  # exact decimal percent
+    Column("team_share", String(8), nullable=True),
+    Column("term_start", String(10), nullable=True),
+    Column("term_end", String(10), nullable=True),
+    Column("overseas", Boolean, nullable=False),
+    Column("revenue_terms", Text, nullable=False),
+    Column("decision_terms", Text, nullable=False),
+    Column("cost_terms", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("secrecy_mark", Text, nullable=False),
+    Column("publicity_start", String(10), nullable=True),
+    Column("publicity_days", Integer, nullable=True),
+    Column("effective_on", String(10), nullable=True),
+    Column("withdrawn_reason", Text, nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint(_in("kind", GRANT_KINDS), name="ck_rights_grants_kind"),
+    CheckConstraint(_in("status", GRANT_STATUSES), name="ck_rights_grants_status"),
+    CheckConstraint(_in("level", CLEARANCES), name="ck_rights_grants_level"),
+)
+Index("ix_rights_grants_achievement", rights_grants.c.achievement_id)
+
+grant_team = Table(
+    "grant_team",
+    metadata,
+    Column("grant_id", Integer, ForeignKey("rights_grants.id"), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("share", String(8), nullable=False),
+)
+
+grant_amendments = Table(
+    "grant_amendments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("grant_id", Integer, ForeignKey("rights_grants.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("doc_no", Text, nullable=False, unique=True),
+    Column("signed_on", String(10), nullable=False),
+    Column("new_term_end", String(10), nullable=True),
+    Column("unit_share", String(8), nullable=True),
+    Column("team_share", String(8), nullable=True),
+    Column("note", Text, nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint(_in("kind", AMENDMENT_KINDS), name="ck_grant_amendments_kind"),
+    UniqueConstraint("grant_id", "seq", name="uq_grant_amendments_seq"),
+)
+
+grant_objections = Table(
+    "grant_objections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("grant_id", Integer, ForeignKey("rights_grants.id"), nullable=False),
+    Column("received_on", String(10), nullable=False),
+    Column("objector", Text, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("resolved_on", String(10), nullable=True),
+    Column("resolution", Text, nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint(_in("status", OBJECTION_STATUSES), name="ck_grant_objections_status"),
+)
+Index("ix_grant_objections_grant", grant_objections.c.grant_id)
+
+change_filings = Table(
+    "change_filings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("grant_id", Integer, ForeignKey("rights_grants.id"), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("ip_number", String(64), nullable=False),
+    Column("opened_on", String(10), nullable=False),
+    Column("filed_on", String(10), nullable=True),
+    Column("notice_no", Text, nullable=False),
+    Column("completed_on", String(10), nullable=True),
+    CheckConstraint(_in("kind", FILING_KINDS), name="ck_change_filings_kind"),
+)
+Index("ix_change_filings_grant", change_filings.c.grant_id)
+
+confidentiality_agreements = Table(
+    "confidentiality_agreements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_no", Text, nullable=False, unique=True),
+    Column("party_kind", String(16), nullable=False),
+    Column("party_name", Text, nullable=False),
+    Column("party_code", String(18), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("term_start", String(10), nullable=False),
+    Column("term_end", String(10), nullable=False),
+    Column("obligations", Text, nullable=False),
+    Column("signed_on", String(10), nullable=True),
+    Column("approval_body", Text, nullable=False),
+    Column("approval_date", String(10), nullable=True),
+    Column("approval_doc_no", Text, nullable=False),
+    Column("terminated_on", String(10), nullable=True),
+    Column("terminated_reason", Text, nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint(_in("party_kind", PARTY_KINDS), name="ck_confidentiality_party_kind"),
+    CheckConstraint(_in("level", MARKED_LEVELS), name="ck_confidentiality_level"),
+)
+Index("ix_confidentiality_party", confidentiality_agreements.c.party_code)
+
+confidentiality_achievements = Table(
+    "confidentiality_achievements",
+    metadata,
+    Column("agreement_id", Integer, ForeignKey("confidentiality_agreements.id"), primary_key=True),
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), primary_key=True),
+)
+Index("ix_confidentiality_achievements_achievement", confidentiality_achievements.c.achievement_id)
+
+# The technology-export catalogue check of a cooperation with a party abroad: the current one
+# per object (earlier ones are in the audit log).
+export_checks = Table(
+    "export_checks",
+    metadata,
+    Column("object_type", String(32), primary_key=True),
+    Column("object_id", String(64), primary_key=True),
+    Column("category", String(16), nullable=False),
+    Column("catalogue_version", Text, nullable=False),
+    Column("checked_on", String(10), nullable=False),
+    Column("licence_no", Text, nullable=False),
+    Column("contract_registration_no", Text, nullable=False),
+    Column("recorded_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    CheckConstraint(_in("category", EXPORT_CATEGORIES), name="ck_export_checks_category"),
 )
 
 # The full-text indexes are virtual tables (FTS5) made by migrations 0003 (trigram) and 0004 (short

@@ -99,6 +99,7 @@ class AchievementDraft:
     negative_list_reason: str = ""
     ethics_status: str = "not_needed"
     ethics_approval: str = ""
+    ethics_approved_on: str | None = None  # ISO date of the approval; the gates need it
     overseas: bool = False
 
 
@@ -164,6 +165,12 @@ def validate_achievement(draft: AchievementDraft) -> AchievementDraft:
     approval = draft.ethics_approval.strip()
     if draft.ethics_status == "approved" and not approval:
         raise ValidationError("ethics_approval", "伦理审查已通过的，须填写批件号。")
+    approved_on = draft.ethics_approved_on if draft.ethics_status == "approved" else None
+    if approved_on:
+        try:
+            dt.date.fromisoformat(approved_on)
+        except ValueError:
+            raise ValidationError("ethics_approved_on", "伦理审查批准日期不是有效日期。") from None
     return AchievementDraft(
         title=title,
         abstract=abstract,
@@ -180,6 +187,7 @@ def validate_achievement(draft: AchievementDraft) -> AchievementDraft:
         negative_list_reason=reason if draft.negative_list else "",
         ethics_status=draft.ethics_status,
         ethics_approval=approval,
+        ethics_approved_on=approved_on or None,
         overseas=draft.overseas,
     )
 
@@ -247,6 +255,7 @@ def snapshot(draft: AchievementDraft) -> dict[str, object]:
         "negative_list_reason": draft.negative_list_reason,
         "ethics_status": draft.ethics_status,
         "ethics_approval": draft.ethics_approval,
+        "ethics_approved_on": draft.ethics_approved_on,
         "overseas": draft.overseas,
     }
 
@@ -334,6 +343,8 @@ def validate_registration(draft: AchievementDraft, *, today: dt.date) -> Achieve
     """``validate_achievement`` plus the IP numbers for the record's type and the secrecy mark
     for its level, both returned in their standard written form."""
     draft = validate_achievement(draft)
+    if draft.ethics_approved_on and dt.date.fromisoformat(draft.ethics_approved_on) > today:
+        raise ValidationError("ethics_approved_on", "伦理审查批准日期不能晚于今天。")
     rights = []
     for ip in draft.ip_rights:
         number = _ip_number(ip.number, draft.kind, today)

@@ -18,6 +18,8 @@ from desktop.errors import PermissionDenied, ValidationError
 # kind -> the permission the approver needs
 KINDS: dict[str, str] = {
     "user_clearance": "user.set_clearance",  # 提升或调整账户涉密等级
+    # 涉密成果赋权和转化的审批 (measure 十五); the object is the grant or the transformation
+    "classified_cooperation": "secrecy.approve_cooperation",
 }
 STATUSES = ("pending", "approved", "rejected", "withdrawn")
 REASON_MAX = 500

@@ -40,6 +40,11 @@ ACTIONS: dict[str, str] = {
     "approval.request": "提出申请",
     "decision.read": "查看决策记录",
     "decision.edit": "登记决策记录",
+    "grant.read": "查看赋权",
+    "grant.edit": "办理赋权",
+    "confidentiality.read": "查看保密协议",
+    "confidentiality.edit": "登记保密协议",
+    "secrecy.approve_cooperation": "审批涉密成果的赋权和转化",
 }
 
 _EVERYONE = frozenset(ROLES)
@@ -87,6 +92,16 @@ MATRIX: dict[str, frozenset[str]] = {
         {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
     ),
     "decision.edit": frozenset({"transfer_officer", "approver"}),
+    "grant.read": frozenset(
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+    ),
+    "grant.edit": frozenset({"transfer_officer"}),
+    "confidentiality.read": frozenset(
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+    ),
+    # The secrecy administrator keeps the confidentiality agreements too (科学技术保密管理).
+    "confidentiality.edit": frozenset({"transfer_officer", "secrecy_admin"}),
+    "secrecy.approve_cooperation": frozenset({"secrecy_admin"}),
 }
 assert MATRIX.keys() == ACTIONS.keys()
 

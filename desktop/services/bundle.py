@@ -17,13 +17,16 @@ from desktop.services.achievement_files import AchievementFileService
 from desktop.services.achievements import AchievementService
 from desktop.services.approvals import ApprovalService
 from desktop.services.audit import AuditService
+from desktop.services.confidentiality import ConfidentialityService
 from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
 from desktop.services.people import PeopleService
 from desktop.services.pool import PoolService
+from desktop.services.rights_grants import RightsGrantService
 from desktop.services.session import SessionService
 from desktop.services.settings import SettingsService
 from desktop.services.setup import SetupService
+from desktop.services.todo import TodoService
 from desktop.services.unit import UnitService
 
 
@@ -42,6 +45,9 @@ class Services:
     approvals: ApprovalService
     decisions: DecisionService
     documents: DocumentService
+    grants: RightsGrantService
+    confidentiality: ConfidentialityService
+    todo: TodoService
 
 
 def local_now() -> datetime:
@@ -71,4 +77,7 @@ def build_services(
         approvals=ApprovalService(vault, now=now),
         decisions=DecisionService(vault, now=now),
         documents=DocumentService(),
+        grants=RightsGrantService(vault, now=now),
+        confidentiality=ConfidentialityService(vault, now=now),
+        todo=TodoService(vault, now=now),
     )

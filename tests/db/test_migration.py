@@ -25,7 +25,18 @@ from sqlalchemy import (
 from sqlalchemy.pool import StaticPool
 from sqlcipher3 import dbapi2
 
-from db import achievements, audit, connection, decisions, migrate, people, unit, users
+from db import (
+    achievements,
+    audit,
+    confidentiality,
+    connection,
+    decisions,
+    migrate,
+    people,
+    rights_grants,
+    unit,
+    users,
+)
 from db.schema import SEARCH_TABLES, metadata, settings
 from db.vault import Vault
 from desktop.domain import recovery_code
@@ -40,9 +51,12 @@ from tests.fixtures.make_fixture_vault import (
     FIXTURE_ACHIEVEMENT_TITLE,
     FIXTURE_ADMIN,
     FIXTURE_ADMIN_ID,
+    FIXTURE_AGREEMENT,
     FIXTURE_ATTACHMENT,
     FIXTURE_AUDIT_ACTIONS,
     FIXTURE_DECISION,
+    FIXTURE_GRANT_DOC_NO,
+    FIXTURE_GRANT_SHARES,
     FIXTURE_PASSPHRASE,
     FIXTURE_PEOPLE,
     FIXTURE_RECOVERY_CODE,
@@ -176,6 +190,13 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
                 assert found is not None
                 assert found.draft.ip_rights == (FIXTURE_ACHIEVEMENT_IP,)
                 assert sum(c.share for c in found.draft.completers) == 100
+                assert found.draft.ethics_approved_on is None  # the column 0005 adds
+            if revision >= "0005":
+                (grant,) = rights_grants.list_visible(conn, levels=CLEARANCES)
+                assert (grant.doc_no, grant.status) == (FIXTURE_GRANT_DOC_NO, "draft")
+                assert (grant.draft.unit_share, grant.draft.team_share) == FIXTURE_GRANT_SHARES
+                (agreement,) = confidentiality.covering(conn, found.id)
+                assert agreement.draft == FIXTURE_AGREEMENT
         assert vault.integrity_problems() == []
     finally:
         vault.lock()
