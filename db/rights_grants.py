@@ -386,3 +386,13 @@ def update_filing(
         .where(change_filings.c.id == filing_id)
         .values(filed_on=filed_on, notice_no=notice_no, completed_on=completed_on)
     )
+
+
+def follow_achievement(conn: Connection, achievement_id: int, *, level: str, mark: str) -> None:
+    """A grant is as secret as its achievement: when the record's level changes, so does the
+    grant's (who may see it, and the mark on its documents)."""
+    conn.execute(
+        sa.update(rights_grants)
+        .where(rights_grants.c.achievement_id == achievement_id)
+        .values(level=level, secrecy_mark=mark)
+    )

@@ -236,13 +236,13 @@ def _iso(field_name: str, text: str | None, name: str) -> dt.date:
 def min_term_end(start: dt.date) -> dt.date:
     """The earliest end of a use right starting on ``start``: ten years on the same day
     (legal-rules D3; 民法典 第201条: the start day is not counted)."""
-    return add_years(start, int(rule("liaoning.use_right.min_years", start).value))
+    return add_years(start, int(rule("liaoning.use_right.min_years").value))
 
 
 def validate_term(start_text: str | None, end_text: str | None) -> tuple[str, str]:
     start = _iso("term_start", start_text, "使用权期限的起始日")
     end = _iso("term_end", end_text, "使用权期限的终止日")
-    years = rule("liaoning.use_right.min_years", start)
+    years = rule("liaoning.use_right.min_years")
     earliest = min_term_end(start)
     if end < earliest:
         raise ValidationError(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypedDict
 
-from db import achievements, audit, people, unit
+from db import achievements, audit, people, rights_grants, unit
 from db.atomic import write_atomic
 from db.audit import NewEntry
 from db.vault import Conn
@@ -125,6 +125,9 @@ class AchievementService(Service):
             self._check_ip_free(conn, actor, draft, achievement_id)
             achievements.update_achievement(
                 conn, achievement_id, draft, updated_at=self._timestamp()
+            )
+            rights_grants.follow_achievement(
+                conn, achievement_id, level=draft.level, mark=draft.secrecy_mark
             )
             # The entry keeps the old content too: it is as secret as the higher of the two.
             level = max(before.draft.level, draft.level, key=level_rank)

@@ -5,8 +5,11 @@ classified achievements, at or below its own level."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 
-from db import confidentiality
+from db import confidentiality, unit
+from db.atomic import write_atomic
 from db.vault import Conn
 from desktop.domain.accounts import User
 from desktop.domain.approvals import clean_reason
@@ -110,6 +113,52 @@ class ConfidentialityService(Service):
                 reason=reason,
                 level=before.draft.level,
             )
+
+    # -- documents --------------------------------------------------------------------------
+    def document(self, actor: User, agreement_id: int) -> bytes:
+        """The agreement as a PDF; the same record gives the same bytes."""
+        self._authorize(actor, "confidentiality.read")
+        from desktop.reports.agreements import AchievementFacts, UnitParty
+        from desktop.reports.confidentiality_agreement import render_confidentiality_agreement
+
+        with self._vault.read() as conn:
+            agreement = self._visible(conn, actor, agreement_id)
+            profile = unit.get(conn)
+            facts = []
+            for achievement_id in agreement.draft.achievement_ids:
+                found = visible_achievement(conn, actor, achievement_id)
+                facts.append(
+                    AchievementFacts(
+                        found.draft.title,
+                        found.draft.kind,
+                        tuple(ip.number for ip in found.draft.ip_rights),
+                        found.draft.secrecy_mark,
+                    )
+                )
+        party = UnitParty(profile.name, profile.credit_code) if profile else UnitParty("", "")
+        return render_confidentiality_agreement(unit=party, agreement=agreement, achievements=facts)
+
+    def save_document(self, actor: User, agreement_id: int, path: Path) -> None:
+        """Write the agreement to ``path`` atomically, audited; nothing is recorded when the
+        write fails."""
+        path = Path(path)
+        pdf = self.document(actor, agreement_id)
+        with self._vault.transaction() as conn:
+            agreement = self._visible(conn, actor, agreement_id)
+            self._audit(
+                conn,
+                actor,
+                "confidentiality.document_exported",
+                OBJECT_TYPE,
+                agreement_id,
+                after={
+                    "doc_no": agreement.doc_no,
+                    "sha256": hashlib.sha256(pdf).hexdigest(),
+                    "path": str(path),
+                },
+                level=agreement.draft.level,
+            )
+            write_atomic(path, pdf)
 
     # -- internals --------------------------------------------------------------------------
     @staticmethod

@@ -10,10 +10,13 @@ of the team, and the export check when a party is abroad.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
-from db import approvals, confidentiality, export_checks, people, rights_grants, settings
+from db import approvals, confidentiality, export_checks, people, rights_grants, settings, unit
+from db.atomic import write_atomic
 from db.vault import Conn
 from desktop.domain import gates
 from desktop.domain.accounts import User
@@ -553,6 +556,75 @@ class RightsGrantService(Service):
                 },
                 level=grant.level,
             )
+
+    # -- documents --------------------------------------------------------------------------
+    def document(self, actor: User, grant_id: int, amendment_id: int | None = None) -> bytes:
+        """The agreement (or one of its supplementary agreements) as a PDF; the same record
+        gives the same bytes."""
+        self._authorize(actor, "grant.read")
+        # reportlab is imported on first use: it costs start-up time otherwise.
+        from desktop.reports.agreements import AchievementFacts, TeamMember, UnitParty
+        from desktop.reports.grant_agreement import render_amendment, render_grant_agreement
+
+        with self._vault.read() as conn:
+            grant = self._visible(conn, actor, grant_id)
+            achievement = visible_achievement(conn, actor, grant.draft.achievement_id)
+            profile = unit.get(conn)
+            team = []
+            for member in grant.draft.team:
+                person = people.get(conn, member.person_id)
+                assert person is not None
+                team.append(TeamMember(person.name, person.id_number, member.share))
+            days = int(
+                settings.get(conn, "publicity_days_grant", DEFAULTS["publicity_days_grant"])
+            )
+        party = UnitParty(profile.name, profile.credit_code) if profile else UnitParty("", "")
+        facts = AchievementFacts(
+            achievement.draft.title,
+            achievement.draft.kind,
+            tuple(ip.number for ip in achievement.draft.ip_rights),
+            achievement.draft.secrecy_mark,
+        )
+        if amendment_id is None:
+            return render_grant_agreement(
+                unit=party, grant=grant, achievement=facts, team=team, publicity_days=days
+            )
+        amendment = next((a for a in grant.amendments if a.id == amendment_id), None)
+        if amendment is None:
+            raise ValidationError("amendment", "该补充协议不存在。")
+        return render_amendment(
+            unit=party, grant=grant, amendment=amendment, achievement=facts, team=team
+        )
+
+    def save_document(self, actor: User, grant_id: int, path: Path) -> None:
+        """Write the agreement to ``path`` atomically; taking it out of the vault is audited,
+        and nothing is recorded when the write fails."""
+        self._save(actor, grant_id, None, Path(path))
+
+    def save_amendment_document(
+        self, actor: User, grant_id: int, amendment_id: int, path: Path
+    ) -> None:
+        self._save(actor, grant_id, amendment_id, Path(path))
+
+    def _save(self, actor: User, grant_id: int, amendment_id: int | None, path: Path) -> None:
+        pdf = self.document(actor, grant_id, amendment_id)
+        with self._vault.transaction() as conn:
+            grant = self._visible(conn, actor, grant_id)
+            self._audit(
+                conn,
+                actor,
+                "grant.document_exported",
+                OBJECT_TYPE,
+                grant_id,
+                after={
+                    "doc_no": grant.doc_no,
+                    "amendment": amendment_id,
+                    "sha256": hashlib.sha256(pdf).hexdigest(),
+                    "path": str(path),
+                },
+                level=grant.level,
+            )
+            write_atomic(path, pdf)
 
     # -- internals --------------------------------------------------------------------------
     @staticmethod

@@ -35,6 +35,14 @@ def describe_change(request: ApprovalRequest) -> str:
         before = labels.clearance(str(request.payload.get("before", "")))
         after = labels.clearance(str(request.payload.get("clearance", "")))
         return f"{before} → {after}"
+    if request.kind == "classified_cooperation":
+        # The payload carries the document number and the level, never the achievement's title.
+        level = labels.clearance(str(request.payload.get("level", "")))
+        text = QCoreApplication.translate("ApprovalDialogs", "%1 (%2)")
+        text = text.replace("%1", str(request.payload.get("doc_no", ""))).replace("%2", level)
+        if request.payload.get("overseas"):
+            text += QCoreApplication.translate("ApprovalDialogs", ", party abroad")
+        return text
     return ""
 
 

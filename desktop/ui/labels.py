@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.approvals import KINDS as APPROVAL_KINDS
 from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
 from desktop.domain.dates import format_cn_date, format_cn_datetime
+from desktop.domain.rights_grants import AMENDMENT_KINDS, OBJECTION_STATUSES
+from desktop.domain.rights_grants import KINDS as GRANT_KINDS
 
 
 def role(code: str) -> str:
@@ -116,12 +118,47 @@ def audit_action(code: str) -> str:
         "pool.excluded": QCoreApplication.translate("Labels", "Excluded from the pay-later pool"),
         "pool.published": QCoreApplication.translate("Labels", "Pay-later pool published"),
         "pool.exported": QCoreApplication.translate("Labels", "Pay-later pool exported"),
+        "grant.created": QCoreApplication.translate("Labels", "Rights grant drafted"),
+        "grant.updated": QCoreApplication.translate("Labels", "Rights grant changed"),
+        "grant.withdrawn": QCoreApplication.translate("Labels", "Rights grant withdrawn"),
+        "grant.publicity_started": QCoreApplication.translate(
+            "Labels", "Rights grant publicised"
+        ),
+        "grant.objection_received": QCoreApplication.translate("Labels", "Objection received"),
+        "grant.objection_resolved": QCoreApplication.translate("Labels", "Objection settled"),
+        "grant.export_checked": QCoreApplication.translate("Labels", "Export check recorded"),
+        "grant.effective": QCoreApplication.translate("Labels", "Rights grant took effect"),
+        "grant.extended": QCoreApplication.translate("Labels", "Use right extended"),
+        "grant.converted": QCoreApplication.translate(
+            "Labels", "Use right converted into ownership"
+        ),
+        "grant.filing_updated": QCoreApplication.translate(
+            "Labels", "Ownership change filing updated"
+        ),
+        "grant.document_exported": QCoreApplication.translate(
+            "Labels", "Grant document saved"
+        ),
+        "confidentiality.created": QCoreApplication.translate(
+            "Labels", "Confidentiality agreement registered"
+        ),
+        "confidentiality.updated": QCoreApplication.translate(
+            "Labels", "Confidentiality agreement changed"
+        ),
+        "confidentiality.terminated": QCoreApplication.translate(
+            "Labels", "Confidentiality agreement terminated"
+        ),
+        "confidentiality.document_exported": QCoreApplication.translate(
+            "Labels", "Confidentiality agreement saved"
+        ),
     }.get(code, code)
 
 
 def approval_kind(code: str) -> str:
     return {
         "user_clearance": QCoreApplication.translate("Labels", "Clearance change"),
+        "classified_cooperation": QCoreApplication.translate(
+            "Labels", "Grant or transformation of a classified achievement"
+        ),
     }.get(code, code)
 
 
@@ -217,6 +254,8 @@ def audit_object_type(code: str) -> str:
         "approval": QCoreApplication.translate("Labels", "Approval request"),
         "achievement": QCoreApplication.translate("Labels", "Achievement"),
         "pool_version": QCoreApplication.translate("Labels", "Pool version"),
+        "rights_grant": QCoreApplication.translate("Labels", "Rights grant"),
+        "confidentiality": QCoreApplication.translate("Labels", "Confidentiality agreement"),
     }.get(code, code)
 
 
@@ -334,6 +373,52 @@ def audit_field(name: str, object_type: str = "") -> str:
         "user": QCoreApplication.translate("Labels", "Account"),
         "status": QCoreApplication.translate("Labels", "Status"),
         "format": QCoreApplication.translate("Labels", "File format"),
+        # rights grants and confidentiality agreements
+        "doc_no": QCoreApplication.translate("Labels", "Document number"),
+        "achievement_id": QCoreApplication.translate("Labels", "Achievement number"),
+        "unit_share": QCoreApplication.translate("Labels", "Unit share (%)"),
+        "team_share": QCoreApplication.translate("Labels", "Team share (%)"),
+        "team": QCoreApplication.translate("Labels", "Team"),
+        "term_start": QCoreApplication.translate("Labels", "Term from"),
+        "term_end": QCoreApplication.translate("Labels", "Term to"),
+        "revenue_terms": QCoreApplication.translate("Labels", "Revenue split"),
+        "decision_terms": QCoreApplication.translate("Labels", "Decision making"),
+        "cost_terms": QCoreApplication.translate("Labels", "Cost sharing"),
+        "publicity_start": QCoreApplication.translate("Labels", "Publicity from"),
+        "publicity_days": QCoreApplication.translate("Labels", "Publicity period (days)"),
+        "publicity_end": QCoreApplication.translate("Labels", "Publicity until"),
+        "effective_on": QCoreApplication.translate("Labels", "Effective on"),
+        "filings": QCoreApplication.translate("Labels", "Change filings"),
+        "warnings": QCoreApplication.translate("Labels", "Warnings"),
+        "objection": QCoreApplication.translate("Labels", "Objection number"),
+        "received_on": QCoreApplication.translate("Labels", "Received on"),
+        "objector": QCoreApplication.translate("Labels", "Objector"),
+        "content": QCoreApplication.translate("Labels", "Content"),
+        "resolved_on": QCoreApplication.translate("Labels", "Settled on"),
+        "amendment": QCoreApplication.translate("Labels", "Amendment number"),
+        "signed_on": QCoreApplication.translate("Labels", "Signed on"),
+        "filing": QCoreApplication.translate("Labels", "Filing number"),
+        "filed_on": QCoreApplication.translate("Labels", "Submitted on"),
+        "notice_no": QCoreApplication.translate("Labels", "CNIPA notice number"),
+        "completed_on": QCoreApplication.translate("Labels", "Completed on"),
+        "category": QCoreApplication.translate("Labels", "Catalogue category"),
+        "catalogue_version": QCoreApplication.translate("Labels", "Catalogue version"),
+        "checked_on": QCoreApplication.translate("Labels", "Checked on"),
+        "licence_no": QCoreApplication.translate("Labels", "Export licence number"),
+        "contract_registration_no": QCoreApplication.translate(
+            "Labels", "Contract registration number"
+        ),
+        "party_kind": QCoreApplication.translate("Labels", "Party type"),
+        "party_name": QCoreApplication.translate("Labels", "Party"),
+        "party_code": QCoreApplication.translate("Labels", "Credit code or identity card number"),
+        "achievement_ids": QCoreApplication.translate("Labels", "Achievements covered"),
+        "scope": QCoreApplication.translate("Labels", "Secret matters covered"),
+        "obligations": QCoreApplication.translate("Labels", "Obligations"),
+        "approval_body": QCoreApplication.translate("Labels", "Approving body"),
+        "approval_date": QCoreApplication.translate("Labels", "Approved on"),
+        "approval_doc_no": QCoreApplication.translate("Labels", "Approval document number"),
+        "terminated_on": QCoreApplication.translate("Labels", "Terminated on"),
+        "ethics_approved_on": QCoreApplication.translate("Labels", "Ethics approval date"),
         # sign-in
         "at": QCoreApplication.translate("Labels", "Attempted at"),
         "problems": QCoreApplication.translate("Labels", "Problems found"),
@@ -362,6 +447,8 @@ def audit_value(field: str, value: object) -> str:
         "role": completer_role,
         "ethics_status": ethics_status,
         "status": _status,
+        "category": export_category,
+        "party_kind": party_kind,
     }
     if name == "schema" and value == "created":
         return QCoreApplication.translate("Labels", "Created")
@@ -372,7 +459,7 @@ def audit_value(field: str, value: object) -> str:
             return format_cn_datetime(datetime.fromisoformat(value))
         except ValueError:
             return value
-    if name in ("decided_on", "since", "until"):
+    if name in _DATE_FIELDS:
         try:
             return format_cn_date(date.fromisoformat(value))
         except ValueError:
@@ -380,12 +467,127 @@ def audit_value(field: str, value: object) -> str:
     return value
 
 
+_DATE_FIELDS = frozenset(
+    {
+        "decided_on",
+        "since",
+        "until",
+        "term_start",
+        "term_end",
+        "publicity_start",
+        "publicity_end",
+        "effective_on",
+        "received_on",
+        "resolved_on",
+        "signed_on",
+        "filed_on",
+        "completed_on",
+        "checked_on",
+        "approval_date",
+        "terminated_on",
+        "ethics_approved_on",
+    }
+)
+
+
 def _status(code: str) -> str:
-    return approval_status(code) if code in APPROVAL_STATUSES else achievement_status(code)
+    if code in APPROVAL_STATUSES:
+        return approval_status(code)
+    if code in ("draft", "effective"):
+        return grant_status(code)
+    if code in OBJECTION_STATUSES:
+        return objection_status(code)
+    return achievement_status(code)
 
 
 def _kind(code: str) -> str:
-    return approval_kind(code) if code in APPROVAL_KINDS else achievement_kind(code)
+    if code in APPROVAL_KINDS:
+        return approval_kind(code)
+    if code in GRANT_KINDS:
+        return grant_kind(code)
+    if code in AMENDMENT_KINDS:
+        return amendment_kind(code)
+    return achievement_kind(code)
+
+
+# -- agreements -------------------------------------------------------------------------------
+def grant_kind(code: str) -> str:
+    return {
+        "ownership": QCoreApplication.translate("Labels", "Ownership"),
+        "use_right": QCoreApplication.translate("Labels", "Long-term use right"),
+    }.get(code, code)
+
+
+def grant_status(code: str) -> str:
+    return {
+        "draft": QCoreApplication.translate("Labels", "Being drafted"),
+        "publicity": QCoreApplication.translate("Labels", "In publicity"),
+        "effective": QCoreApplication.translate("Labels", "In effect"),
+        "withdrawn": QCoreApplication.translate("Labels", "Withdrawn"),
+    }.get(code, code)
+
+
+def objection_status(code: str) -> str:
+    return {
+        "open": QCoreApplication.translate("Labels", "Not yet settled"),
+        "dismissed": QCoreApplication.translate("Labels", "Dismissed"),
+        "upheld": QCoreApplication.translate("Labels", "Upheld"),
+    }.get(code, code)
+
+
+def amendment_kind(code: str) -> str:
+    return {
+        "extension": QCoreApplication.translate("Labels", "Extension of the use right"),
+        "conversion": QCoreApplication.translate("Labels", "Use right converted into ownership"),
+    }.get(code, code)
+
+
+def filing_kind(code: str) -> str:
+    return {
+        "patent_right": QCoreApplication.translate("Labels", "Patent ownership change"),
+        "application_right": QCoreApplication.translate(
+            "Labels", "Patent application right change"
+        ),
+        "other_registration": QCoreApplication.translate("Labels", "Ownership registration change"),
+    }.get(code, code)
+
+
+def party_kind(code: str) -> str:
+    return {
+        "enterprise": QCoreApplication.translate("Labels", "Enterprise"),
+        "individual": QCoreApplication.translate("Labels", "Individual"),
+    }.get(code, code)
+
+
+def export_category(code: str) -> str:
+    return {
+        "prohibited": QCoreApplication.translate("Labels", "Export prohibited"),
+        "restricted": QCoreApplication.translate("Labels", "Export restricted"),
+        "free": QCoreApplication.translate("Labels", "Export free"),
+    }.get(code, code)
+
+
+def agreement_status(code: str) -> str:
+    """desktop.domain.confidentiality.status"""
+    return {
+        "draft": QCoreApplication.translate("Labels", "Not yet approved"),
+        "pending": QCoreApplication.translate("Labels", "Not yet started"),
+        "in_force": QCoreApplication.translate("Labels", "In force"),
+        "expiring": QCoreApplication.translate("Labels", "Ending soon"),
+        "expired": QCoreApplication.translate("Labels", "Expired"),
+        "terminated": QCoreApplication.translate("Labels", "Terminated"),
+    }.get(code, code)
+
+
+def todo_kind(code: str) -> str:
+    return {
+        "change_filing": QCoreApplication.translate("Labels", "Ownership change filing"),
+        "agreement_expiring": QCoreApplication.translate(
+            "Labels", "Confidentiality agreement ending"
+        ),
+        "grant_ready": QCoreApplication.translate("Labels", "Grant ready to take effect"),
+        "objection_open": QCoreApplication.translate("Labels", "Objection to settle"),
+    }.get(code, code)
 
 
 def yes_no(value: bool) -> str:

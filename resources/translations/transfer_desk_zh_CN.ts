@@ -297,6 +297,10 @@
         <translation>例如：涉及国家安全</translation>
     </message>
     <message>
+        <source>For example 2026-01-05</source>
+        <translation>例如 2026-01-05</translation>
+    </message>
+    <message>
         <source>Concerns cooperation with or provision abroad</source>
         <translation>涉及境外合作或向境外提供</translation>
     </message>
@@ -325,6 +329,10 @@
         <translation>批件号</translation>
     </message>
     <message>
+        <source>Approval date</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
         <source>Overseas</source>
         <translation>涉外</translation>
     </message>
@@ -343,6 +351,10 @@
     <message>
         <source>For example 2024-03-15</source>
         <translation>例如 2024-03-15</translation>
+    </message>
+    <message>
+        <source>Type the approval date as 2026-01-05.</source>
+        <translation>请按“2026-01-05”的格式填写批准日期。</translation>
     </message>
     <message>
         <source>Row %1: enter the contribution share.</source>
@@ -593,6 +605,17 @@
     <message>
         <source>Repeat passphrase</source>
         <translation>再次输入口令</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialogs</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, party abroad</source>
+        <translation>，涉及境外当事人</translation>
     </message>
 </context>
 <context>
@@ -1715,8 +1738,76 @@ SHA-256 %2</translation>
         <translation>导出先用后付成果池</translation>
     </message>
     <message>
+        <source>Rights grant drafted</source>
+        <translation>拟定赋权</translation>
+    </message>
+    <message>
+        <source>Rights grant changed</source>
+        <translation>修改赋权</translation>
+    </message>
+    <message>
+        <source>Rights grant withdrawn</source>
+        <translation>撤回赋权</translation>
+    </message>
+    <message>
+        <source>Rights grant publicised</source>
+        <translation>赋权公示</translation>
+    </message>
+    <message>
+        <source>Objection received</source>
+        <translation>收到异议</translation>
+    </message>
+    <message>
+        <source>Objection settled</source>
+        <translation>处理异议</translation>
+    </message>
+    <message>
+        <source>Export check recorded</source>
+        <translation>记录技术出口核查</translation>
+    </message>
+    <message>
+        <source>Rights grant took effect</source>
+        <translation>赋权生效</translation>
+    </message>
+    <message>
+        <source>Use right extended</source>
+        <translation>延长长期使用权</translation>
+    </message>
+    <message>
+        <source>Use right converted into ownership</source>
+        <translation>长期使用权变更为所有权</translation>
+    </message>
+    <message>
+        <source>Ownership change filing updated</source>
+        <translation>更新权属变更手续</translation>
+    </message>
+    <message>
+        <source>Grant document saved</source>
+        <translation>保存赋权文书</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement registered</source>
+        <translation>登记保密协议</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement changed</source>
+        <translation>修改保密协议</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement terminated</source>
+        <translation>终止保密协议</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement saved</source>
+        <translation>保存保密协议文本</translation>
+    </message>
+    <message>
         <source>Clearance change</source>
         <translation>涉密等级调整</translation>
+    </message>
+    <message>
+        <source>Grant or transformation of a classified achievement</source>
+        <translation>涉密成果赋权、转化审批</translation>
     </message>
     <message>
         <source>Awaiting decision</source>
@@ -1877,6 +1968,14 @@ SHA-256 %2</translation>
     <message>
         <source>Decision</source>
         <translation>决策记录</translation>
+    </message>
+    <message>
+        <source>Rights grant</source>
+        <translation>赋权</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement</source>
+        <translation>保密协议</translation>
     </message>
     <message>
         <source>In post</source>
@@ -2227,6 +2326,178 @@ SHA-256 %2</translation>
         <translation>文件格式</translation>
     </message>
     <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Achievement number</source>
+        <translation>成果编号</translation>
+    </message>
+    <message>
+        <source>Unit share (%)</source>
+        <translation>单位份额（%）</translation>
+    </message>
+    <message>
+        <source>Team share (%)</source>
+        <translation>团队份额（%）</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Term from</source>
+        <translation>期限起</translation>
+    </message>
+    <message>
+        <source>Term to</source>
+        <translation>期限止</translation>
+    </message>
+    <message>
+        <source>Revenue split</source>
+        <translation>收益分配</translation>
+    </message>
+    <message>
+        <source>Decision making</source>
+        <translation>决策机制</translation>
+    </message>
+    <message>
+        <source>Cost sharing</source>
+        <translation>费用分担</translation>
+    </message>
+    <message>
+        <source>Publicity from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>Publicity period (days)</source>
+        <translation>公示期（日）</translation>
+    </message>
+    <message>
+        <source>Publicity until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Change filings</source>
+        <translation>权属变更手续</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Objection number</source>
+        <translation>异议编号</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Objector</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Settled on</source>
+        <translation>处理日期</translation>
+    </message>
+    <message>
+        <source>Amendment number</source>
+        <translation>补充协议编号</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Filing number</source>
+        <translation>手续编号</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>CNIPA notice number</source>
+        <translation>国家知识产权局通知书编号</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>Catalogue category</source>
+        <translation>目录核查结论</translation>
+    </message>
+    <message>
+        <source>Catalogue version</source>
+        <translation>目录版本</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <source>Export licence number</source>
+        <translation>技术出口许可证号</translation>
+    </message>
+    <message>
+        <source>Contract registration number</source>
+        <translation>合同登记号</translation>
+    </message>
+    <message>
+        <source>Party type</source>
+        <translation>对方类型</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>Credit code or identity card number</source>
+        <translation>统一社会信用代码或身份证号</translation>
+    </message>
+    <message>
+        <source>Achievements covered</source>
+        <translation>涵盖成果</translation>
+    </message>
+    <message>
+        <source>Secret matters covered</source>
+        <translation>涉密事项范围</translation>
+    </message>
+    <message>
+        <source>Obligations</source>
+        <translation>保密义务</translation>
+    </message>
+    <message>
+        <source>Approving body</source>
+        <translation>审批备案机关</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>审批备案日期</translation>
+    </message>
+    <message>
+        <source>Approval document number</source>
+        <translation>审批备案文号</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <source>Ethics approval date</source>
+        <translation>伦理审查批准日期</translation>
+    </message>
+    <message>
         <source>Attempted at</source>
         <translation>尝试时间</translation>
     </message>
@@ -2237,6 +2508,110 @@ SHA-256 %2</translation>
     <message>
         <source>Created</source>
         <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation>所有权</translation>
+    </message>
+    <message>
+        <source>Long-term use right</source>
+        <translation>长期使用权</translation>
+    </message>
+    <message>
+        <source>Being drafted</source>
+        <translation>拟定中</translation>
+    </message>
+    <message>
+        <source>In publicity</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Not yet settled</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>不成立</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>Extension of the use right</source>
+        <translation>延长使用权期限</translation>
+    </message>
+    <message>
+        <source>Patent ownership change</source>
+        <translation>专利权属变更</translation>
+    </message>
+    <message>
+        <source>Patent application right change</source>
+        <translation>专利申请权变更</translation>
+    </message>
+    <message>
+        <source>Ownership registration change</source>
+        <translation>权属变更登记</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Export prohibited</source>
+        <translation>禁止出口</translation>
+    </message>
+    <message>
+        <source>Export restricted</source>
+        <translation>限制出口</translation>
+    </message>
+    <message>
+        <source>Export free</source>
+        <translation>自由出口</translation>
+    </message>
+    <message>
+        <source>Not yet approved</source>
+        <translation>未完成审批备案</translation>
+    </message>
+    <message>
+        <source>Not yet started</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Ownership change filing</source>
+        <translation>权属变更手续</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement ending</source>
+        <translation>保密协议到期</translation>
+    </message>
+    <message>
+        <source>Grant ready to take effect</source>
+        <translation>赋权待生效</translation>
+    </message>
+    <message>
+        <source>Objection to settle</source>
+        <translation>异议待处理</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -157,6 +157,24 @@ def test_negative_list_reason_and_ethics_approval_appear_with_their_choice(make_
     assert form.value().negative_list_reason == ""
 
 
+def test_the_ethics_approval_date_is_asked_only_once_approved(make_form) -> None:  # type: ignore[no-untyped-def]
+    form = make_form()
+    form.set_value(draft(ethics_status="pending", ethics_approval="", ethics_approved_on=None))
+    assert not row_visible(form, form.ethics_approved_on_edit)
+    choose(form.ethics_status_combo, "approved")
+    assert row_visible(form, form.ethics_approved_on_edit)
+    form.ethics_approved_on_edit.setText("2025年3月2日")
+    assert form.value().ethics_approved_on == "2025-03-02"
+    form.ethics_approved_on_edit.setText("2025-02-30")
+    with pytest.raises(ValidationError) as raised:
+        form.value()
+    assert raised.value.field == "ethics_approved_on" and "2026-01-05" in raised.value.message
+    choose(form.ethics_status_combo, "pending")
+    assert form.value().ethics_approved_on is None
+    form.set_value(draft(ethics_approved_on="2024-11-08"))
+    assert form.ethics_approved_on_edit.text() == "2024年11月8日"
+
+
 # -- completers -------------------------------------------------------------------------------
 def test_share_total_is_live_and_red_unless_exactly_100(make_form, qtbot) -> None:  # type: ignore[no-untyped-def]
     form = make_form()
@@ -348,6 +366,7 @@ def test_show_error_reaches_every_field_the_domain_and_service_name(make_form) -
         "negative_list_reason",
         "ethics_status",
         "ethics_approval",
+        "ethics_approved_on",
     )
     for field in fields:
         assert form.show_error(field, f"{field} 有误")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -67,6 +68,7 @@ from desktop.domain.achievements import (
     parse_share,
     validate_achievement,
 )
+from desktop.domain.dates import format_cn_date
 from desktop.domain.dates import parse_date as read_date
 from desktop.domain.people import Person
 from desktop.errors import ValidationError
@@ -103,7 +105,10 @@ _GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ip_rights": (("kind", "ip_rights"), ("kind", "ip_rights")),
     "level": (("level", "secrecy_mark"), ("level", "secrecy_mark")),
     "negative_list": (("negative_list", "negative_list_reason"), ("negative_list_reason",)),
-    "ethics": (("ethics_status", "ethics_approval"), ("ethics_status", "ethics_approval")),
+    "ethics": (
+        ("ethics_status", "ethics_approval", "ethics_approved_on"),
+        ("ethics_status", "ethics_approval", "ethics_approved_on"),
+    ),
 }
 
 
@@ -353,6 +358,9 @@ class AchievementForm(QWidget):
             self.ethics_status_combo.addItem(labels.ethics_status(code), code)
         self.ethics_approval_edit = QLineEdit(self)
         self.ethics_approval_edit.setObjectName("ethics_approval_edit")
+        self.ethics_approved_on_edit = QLineEdit(self)
+        self.ethics_approved_on_edit.setObjectName("ethics_approved_on_edit")
+        self.ethics_approved_on_edit.setPlaceholderText(self.tr("For example 2026-01-05"))
         self.overseas_check = QCheckBox(
             self.tr("Concerns cooperation with or provision abroad"), self.control_box
         )
@@ -372,6 +380,9 @@ class AchievementForm(QWidget):
         )
         self.control_fields.add_field(
             "ethics_approval", self.tr("Approval number"), self.ethics_approval_edit
+        )
+        self.control_fields.add_field(
+            "ethics_approved_on", self.tr("Approval date"), self.ethics_approved_on_edit
         )
         self.control_fields.add_field("overseas", self.tr("Overseas"), self.overseas_check)
         QVBoxLayout(self.control_box).addWidget(self.control_fields)
@@ -445,6 +456,7 @@ class AchievementForm(QWidget):
             self._on_ethics_status_combo_current_index_changed
         )
         self.ethics_approval_edit.textEdited.connect(lambda _t: self._edited("ethics"))
+        self.ethics_approved_on_edit.textEdited.connect(lambda _t: self._edited("ethics"))
         self.overseas_check.toggled.connect(lambda _c: self._edited(None))
         self.live_timer.timeout.connect(self._on_live_timer_timeout)
 
@@ -477,6 +489,11 @@ class AchievementForm(QWidget):
             self.negative_list_reason_edit.setText(draft.negative_list_reason)
             self._select(self.ethics_status_combo, draft.ethics_status)
             self.ethics_approval_edit.setText(draft.ethics_approval)
+            self.ethics_approved_on_edit.setText(
+                format_cn_date(date.fromisoformat(draft.ethics_approved_on))
+                if draft.ethics_approved_on
+                else ""
+            )
             self.overseas_check.setChecked(draft.overseas)
         finally:
             self._loading = False
@@ -502,6 +519,7 @@ class AchievementForm(QWidget):
             self.secrecy_mark_edit,
             self.negative_list_reason_edit,
             self.ethics_approval_edit,
+            self.ethics_approved_on_edit,
         ):
             edit.setReadOnly(read_only)
         self.abstract_edit.setReadOnly(read_only)
@@ -761,8 +779,19 @@ class AchievementForm(QWidget):
             "ethics_approval": lambda: (
                 "" if ethics == "not_needed" else self.ethics_approval_edit.text()
             ),
+            "ethics_approved_on": lambda: (
+                self._read_ethics_date() if ethics == "approved" else None
+            ),
             "overseas": self.overseas_check.isChecked,
         }
+
+    def _read_ethics_date(self) -> str | None:
+        try:
+            return parse_date(self.ethics_approved_on_edit.text())
+        except ValueError:
+            raise ValidationError(
+                "ethics_approved_on", self.tr("Type the approval date as 2026-01-05.")
+            ) from None
 
     def _read_completers(self) -> tuple[Completer, ...]:
         completers = []
@@ -898,6 +927,11 @@ class AchievementForm(QWidget):
             self.ethics_approval_edit,
             self.ethics_status_combo.currentData() != "not_needed",
         )
+        self._set_row_visible(
+            self.control_fields,
+            self.ethics_approved_on_edit,
+            self.ethics_status_combo.currentData() == "approved",
+        )
 
     def _update_total(self) -> None:
         total = self.share_total
@@ -961,6 +995,7 @@ class AchievementForm(QWidget):
             self.negative_list_reason_edit.text(),
             self.ethics_status_combo.currentData(),
             self.ethics_approval_edit.text(),
+            self.ethics_approved_on_edit.text(),
             self.overseas_check.isChecked(),
         )
 

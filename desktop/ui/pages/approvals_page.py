@@ -188,6 +188,8 @@ class ApprovalsPage(QWidget):
         """Whom a request is about: the person's name, or the stored id if it is unknown."""
         if request.object_type == "user":
             return self._names.get(request.object_id, request.object_id)
+        if request.object_type == "rights_grant":
+            return str(request.payload.get("doc_no", request.object_id))
         return request.object_id
 
     # -- selection ----------------------------------------------------------------------------

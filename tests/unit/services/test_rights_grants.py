@@ -7,8 +7,10 @@ import datetime as dt
 import uuid
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from db import achievements, audit, people, users
 from db.vault import Vault
@@ -77,8 +79,8 @@ class World:
                 Completer(self.li, "member", Decimal(40)),
             ),
             ip_rights=(
-                IpRight("201910123456.0", "2019-01-01", "2021-05-01"),
-                IpRight("202310654321.5", "2023-03-01", None),
+                IpRight("201910123456.X", "2019-01-01", "2021-05-01"),
+                IpRight("202310654321.2", "2023-03-01", None),
             ),
         )
         draft = replace(draft, **changes)  # type: ignore[arg-type]
@@ -146,8 +148,8 @@ def test_an_ownership_grant_goes_from_draft_to_change_filings(world: World) -> N
     assert grant.status == "effective" and grant.effective_on == "2026-01-05"
     kinds = [(f.kind, f.ip_number) for f in grant.filings]
     assert kinds == [
-        ("patent_right", "201910123456.0"),
-        ("application_right", "202310654321.5"),
+        ("patent_right", "201910123456.X"),
+        ("application_right", "202310654321.2"),
     ]
     (first, _second) = world.todo.items(world.officer)
     assert first.kind == "change_filing" and first.age_days == 0
@@ -385,3 +387,33 @@ def test_readers_without_clearance_see_no_classified_grant(world: World) -> None
         world.grants.get(reader, grant_id)
     with pytest.raises(PermissionDenied):
         world.grants.create(reader, world.draft(world.achievement(ip_rights=())))
+
+
+def test_a_grant_follows_its_achievement_s_level(world: World) -> None:
+    from desktop.services.achievements import AchievementService
+
+    achievement = world.achievement()
+    grant_id = world.grants.create(world.officer, world.draft(achievement))
+    records = AchievementService(world.vault, now=world.clock)
+    record = records.get(world.officer, achievement)
+    records.update(
+        world.officer,
+        achievement,
+        replace(record.draft, level="secret", secrecy_mark="秘密★5年"),
+    )
+    grant = world.grants.get(world.officer, grant_id).grant
+    assert (grant.level, grant.secrecy_mark) == ("secret", "秘密★5年")
+
+
+def test_the_agreement_pdf_is_saved_and_audited(world: World, tmp_path: Path) -> None:
+    grant_id = world.grants.create(world.officer, world.draft(world.achievement()))
+    first = world.grants.document(world.officer, grant_id)
+    assert first == world.grants.document(world.officer, grant_id)  # reproducible
+    path = tmp_path / "协议.pdf"
+    world.grants.save_document(world.officer, grant_id, path)
+    assert path.read_bytes() == first
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "赋权〔2026〕1号" in text and "张三" in text
+    with world.vault.read() as conn:
+        (entry,) = audit.list_page(conn, offset=0, limit=1)
+    assert entry.action == "grant.document_exported"
