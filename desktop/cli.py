@@ -441,8 +441,10 @@ def cmd_demo(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO) -
     print(f"已创建演示保管库 / Demo vault created: {vault.db_path}", file=out)
     print(f"保管库编号 / Vault id: {result.vault_id}", file=out)
     print(
-        f"人员 {result.people} 名，成果 {result.achievements} 项，用时 {result.seconds:.1f} 秒"
-        f" / {result.people} people, {result.achievements} achievements"
+        f"人员 {result.people} 名，成果 {result.achievements} 项，赋权 {result.grants} 项，"
+        f"保密协议 {result.confidentiality_agreements} 份，用时 {result.seconds:.1f} 秒"
+        f" / {result.people} people, {result.achievements} achievements, {result.grants} rights"
+        f" grants, {result.confidentiality_agreements} confidentiality agreements"
         f" in {result.seconds:.1f} s",
         file=out,
     )

@@ -514,6 +514,8 @@ class DemoVault:
     people: int
     achievements: int
     seconds: float
+    grants: int = 0
+    confidentiality_agreements: int = 0
 
 
 def load(
@@ -585,6 +587,11 @@ def load(
         chunk.append(achievement)
     if chunk:
         flush()
+    from desktop.exchange import demo_agreements
+
+    made = demo_agreements.add(
+        services, officer, users["secrecy_admin"], today=data.today, set_clock=clock.set
+    )
     logins = ((admin_login, admin_name, "system_admin"), *ACCOUNTS)
     return DemoVault(
         created.vault_id,
@@ -593,4 +600,6 @@ def load(
         len(person_ids),
         done,
         timer() - started,
+        made.grants,
+        made.confidentiality,
     )

@@ -27,6 +27,14 @@ class PeopleService(Service):
                 conn, offset=offset, limit=limit, text=text, active_only=active_only
             )
 
+    def get(self, actor: User, person_id: int) -> Person:
+        self._authorize(actor, "person.read")
+        with self._vault.read() as conn:
+            person = people.get(conn, person_id)
+        if person is None:
+            raise ValidationError("person", "该人员不存在。")
+        return person
+
     def add(self, actor: User, draft: PersonDraft) -> int:
         self._authorize(actor, "person.edit")
         draft = validate_person(draft, today=self._now().date())

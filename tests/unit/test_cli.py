@@ -351,6 +351,17 @@ def test_demo_creates_a_vault_full_of_sample_data(run: Cli, db_path: Path) -> No
         assert {r.level for r in rows} == set(CLEARANCES)
         assert {r.status for r in rows} == {"registered"}
         assert len(services.achievements.years(officer)) >= 5  # spread over the years
+        grants = services.grants.visible(officer)
+        assert {g.status for g in grants} == {"draft", "publicity", "effective"}
+        assert any(g.amendments for g in grants) and any(
+            g.level == "secret" or g.level == "confidential" for g in grants
+        )
+        assert len(services.confidentiality.visible(officer)) >= 2
+        assert {i.kind for i in services.todo.items(officer)} >= {
+            "change_filing",
+            "objection_open",
+            "agreement_expiring",
+        }
         expected = demo.generate(40, today=date.today())
         assert services.people.count(officer) == len(expected.people)
         assert services.unit.profile(officer).name == expected.unit.name
