@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/audit.py
 	$(BIN)/python bench/registry.py
+	$(BIN)/python bench/agreements.py
 
 translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build
