@@ -96,8 +96,9 @@ MATRIX: dict[str, frozenset[str]] = {
         {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
     ),
     "grant.edit": frozenset({"transfer_officer"}),
+    # Agreements are always 秘密 or above, beyond the system administrator's ceiling.
     "confidentiality.read": frozenset(
-        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor"}
     ),
     # The secrecy administrator keeps the confidentiality agreements too (科学技术保密管理).
     "confidentiality.edit": frozenset({"transfer_officer", "secrecy_admin"}),

@@ -20,13 +20,27 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from db import achievements, approvals, audit, decisions, pool, users
+from db import (
+    achievements,
+    approvals,
+    audit,
+    confidentiality,
+    decisions,
+    pool,
+    rights_grants,
+    users,
+)
 from db.vault import Vault
 from desktop.domain.accounts import ROLES, User, UserDraft
 from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
+from desktop.domain.confidentiality import ConfidentialityDraft
 from desktop.domain.decisions import DecisionDraft
+from desktop.domain.gates import ExportCheck
+from desktop.domain.identifiers import id_number_check_char
+from desktop.domain.ip_numbers import patent_check_digit
 from desktop.domain.people import PersonDraft
 from desktop.domain.permissions import MATRIX
+from desktop.domain.rights_grants import GrantDraft, TeamShare
 from desktop.errors import PermissionDenied
 from desktop.exchange import achievements_xlsx as xlsx
 from desktop.exchange.achievements_xlsx import ImportPreview, ImportRow
@@ -408,10 +422,197 @@ TABLE: list[tuple[str, str, str, Call]] = [
         "decision.edit",
         lambda w: w.services.decisions.remove_attachment(w.actor, _attachment(w), "误传"),
     ),
+    ("people", "get", "person.read", lambda w: w.services.people.get(w.actor, 1)),
+    # -- rights grants ----------------------------------------------------------------------
+    ("grants", "visible", "grant.read", lambda w: w.services.grants.visible(w.actor)),
+    ("grants", "get", "grant.read", lambda w: w.services.grants.get(w.actor, _grant(w))),
+    (
+        "grants",
+        "team_candidates",
+        "grant.read",
+        lambda w: w.services.grants.team_candidates(w.actor, _achievement(w)),
+    ),
+    ("grants", "publicity_days", "grant.read", lambda w: w.services.grants.publicity_days(w.actor)),
+    (
+        "grants",
+        "document",
+        "grant.read",
+        lambda w: w.services.grants.document(w.actor, _grant(w)),
+    ),
+    (
+        "grants",
+        "save_document",
+        "grant.read",
+        lambda w: w.services.grants.save_document(w.actor, _grant(w), w.tmp / w.fresh("g.pdf")),
+    ),
+    (
+        "grants",
+        "save_amendment_document",
+        "grant.read",
+        lambda w: w.services.grants.save_amendment_document(
+            w.actor, *_amended(w), w.tmp / w.fresh("a.pdf")
+        ),
+    ),
+    (
+        "grants",
+        "create",
+        "grant.edit",
+        lambda w: w.services.grants.create(w.actor, _grant_draft(_achievement(w))),
+    ),
+    (
+        "grants",
+        "update",
+        "grant.edit",
+        lambda w: (lambda g: w.services.grants.update(w.actor, g, _grant_draft(_grant_of(w, g))))(
+            _grant(w)
+        ),
+    ),
+    (
+        "grants",
+        "withdraw",
+        "grant.edit",
+        lambda w: w.services.grants.withdraw(w.actor, _grant(w), "份额需重议"),
+    ),
+    (
+        "grants",
+        "start_publicity",
+        "grant.edit",
+        lambda w: w.services.grants.start_publicity(w.actor, _grant(w), "2026-01-05"),
+    ),
+    (
+        "grants",
+        "add_objection",
+        "grant.edit",
+        lambda w: w.services.grants.add_objection(
+            w.actor,
+            _grant(w, status="publicity"),
+            received_on="2026-01-05",
+            objector="",
+            content="有异议",
+        ),
+    ),
+    (
+        "grants",
+        "resolve_objection",
+        "grant.edit",
+        lambda w: w.services.grants.resolve_objection(
+            w.actor, _objection(w), upheld=False, resolution="不成立"
+        ),
+    ),
+    (
+        "grants",
+        "request_secrecy_approval",
+        "grant.edit",
+        lambda w: w.services.grants.request_secrecy_approval(
+            w.actor, _grant(w, level="secret"), "合作需要"
+        ),
+    ),
+    (
+        "grants",
+        "record_export_check",
+        "grant.edit",
+        lambda w: w.services.grants.record_export_check(
+            w.actor, _grant(w, overseas=True), ExportCheck("free", "2023年版", "2026-01-05")
+        ),
+    ),
+    (
+        "grants",
+        "take_effect",
+        "grant.edit",
+        lambda w: w.services.grants.take_effect(
+            w.actor, _grant(w, status="publicity"), "2026-01-05"
+        ),
+    ),
+    (
+        "grants",
+        "extend",
+        "grant.edit",
+        lambda w: w.services.grants.extend(
+            w.actor, _grant(w, use_right=True), new_term_end="2040-01-01", signed_on="2026-01-05"
+        ),
+    ),
+    (
+        "grants",
+        "convert",
+        "grant.edit",
+        lambda w: w.services.grants.convert(
+            w.actor,
+            _grant(w, use_right=True),
+            unit_share=Decimal(10),
+            team_share=Decimal(90),
+            signed_on="2026-01-05",
+        ),
+    ),
+    (
+        "grants",
+        "update_filing",
+        "grant.edit",
+        lambda w: w.services.grants.update_filing(
+            w.actor, _filing(w), filed_on="2026-01-05", notice_no="", completed_on=None
+        ),
+    ),
+    (
+        "approvals",
+        "decide",
+        "secrecy.approve_cooperation",
+        lambda w: w.services.approvals.decide(
+            w.actor, _cooperation_request(w), approve=True, note=""
+        ),
+    ),
+    # -- confidentiality agreements -------------------------------------------------------------
+    (
+        "confidentiality",
+        "visible",
+        "confidentiality.read",
+        lambda w: w.services.confidentiality.visible(w.actor),
+    ),
+    (
+        "confidentiality",
+        "get",
+        "confidentiality.read",
+        lambda w: w.services.confidentiality.get(w.actor, _agreement(w)),
+    ),
+    (
+        "confidentiality",
+        "document",
+        "confidentiality.read",
+        lambda w: w.services.confidentiality.document(w.actor, _agreement(w)),
+    ),
+    (
+        "confidentiality",
+        "save_document",
+        "confidentiality.read",
+        lambda w: w.services.confidentiality.save_document(
+            w.actor, _agreement(w), w.tmp / w.fresh("c.pdf")
+        ),
+    ),
+    (
+        "confidentiality",
+        "create",
+        "confidentiality.edit",
+        lambda w: w.services.confidentiality.create(w.actor, _agreement_draft(w)),
+    ),
+    (
+        "confidentiality",
+        "update",
+        "confidentiality.edit",
+        lambda w: (lambda a: w.services.confidentiality.update(w.actor, a, _agreement_draft(w)))(
+            _agreement(w)
+        ),
+    ),
+    (
+        "confidentiality",
+        "terminate",
+        "confidentiality.edit",
+        lambda w: w.services.confidentiality.terminate(
+            w.actor, _agreement(w), on="2026-01-05", reason="合作结束"
+        ),
+    ),
 ]
 # Services that do not act for a signed-in user: first-run set-up, the session itself, and
-# rendering documents from data a service already handed out under its own check.
-NOT_IN_TABLE = {"setup", "session", "documents"}
+# rendering documents from data a service already handed out under its own check. The to-do list
+# never refuses: it lists what the actor's other permissions let them read, or nothing.
+NOT_IN_TABLE = {"setup", "session", "documents", "todo"}
 
 
 def _achievement_draft() -> AchievementDraft:
@@ -522,6 +723,185 @@ def _others_request(w: World) -> int:
             reason="项目需要",
             requested_by=_admin(w).id,
             requested_at="2026-01-05T08:03:00+00:00",
+        )
+
+
+# -- grants and agreements: made straight in the database, so every call has its own -------------
+def _grant_draft(achievement_id: int) -> GrantDraft:
+    return GrantDraft(
+        achievement_id=achievement_id,
+        kind="ownership",
+        team=(TeamShare(1, Decimal(100)),),
+        unit_share=Decimal(30),
+        team_share=Decimal(70),
+        revenue_terms="按份额分配。",
+        decision_terms="协商一致。",
+        cost_terms="团队承担。",
+    )
+
+
+def _grant_of(w: World, grant_id: int) -> int:
+    with w.vault.read() as conn:
+        grant = rights_grants.get(conn, grant_id)
+    assert grant is not None
+    return grant.draft.achievement_id
+
+
+def _grant(
+    w: World,
+    *,
+    status: str = "draft",
+    level: str = "public",
+    overseas: bool = False,
+    use_right: bool = False,
+) -> int:
+    """A grant on a new achievement of the actor's; in publicity since long ago, or in effect."""
+    draft = replace(
+        _achievement_draft(),
+        kind="invention_patent",
+        ip_rights=(IpRight(_patent(w), "2020-01-01", "2021-01-01"),),
+        level=level,
+        secrecy_mark="秘密★5年" if level == "secret" else "",
+    )
+    with w.vault.transaction() as conn:
+        achievement_id = achievements.insert_achievement(
+            conn, draft, created_by=w.actor.id, created_at="2026-01-05T08:03:00"
+        )
+        grant = replace(_grant_draft(achievement_id), overseas=overseas)
+        if use_right:
+            grant = replace(
+                grant,
+                kind="use_right",
+                unit_share=None,
+                team_share=None,
+                term_start="2025-01-01",
+                term_end="2035-01-01",
+            )
+        grant_id = rights_grants.insert(
+            conn,
+            grant,
+            doc_no=w.fresh("赋权"),
+            level=level,
+            secrecy_mark=draft.secrecy_mark,
+            created_by=w.actor.id,
+            created_at="2026-01-05T08:03:00",
+        )
+        if status == "publicity" or use_right:
+            rights_grants.set_fields(
+                conn,
+                grant_id,
+                status="publicity",
+                publicity_start="2025-11-01",
+                publicity_days=15,
+                updated_at="t",
+            )
+        if use_right:
+            rights_grants.set_fields(
+                conn, grant_id, status="effective", effective_on="2025-01-01", updated_at="t"
+            )
+    return grant_id
+
+
+def _patent(w: World) -> str:
+    body = f"2019101{w.counter + 10000:05d}"
+    w.counter += 1
+    return f"{body}.{patent_check_digit(body)}"
+
+
+def _amended(w: World) -> tuple[int, int]:
+    grant_id = _grant(w, use_right=True)
+    with w.vault.transaction() as conn:
+        amendment_id = rights_grants.insert_amendment(
+            conn,
+            grant_id,
+            kind="extension",
+            doc_no=w.fresh("补"),
+            signed_on="2026-01-05",
+            new_term_end="2040-01-01",
+            note="",
+            created_by=w.actor.id,
+            created_at="t",
+        )
+    return grant_id, amendment_id
+
+
+def _objection(w: World) -> int:
+    grant_id = _grant(w, status="publicity")
+    with w.vault.transaction() as conn:
+        return rights_grants.insert_objection(
+            conn,
+            grant_id,
+            received_on="2025-11-02",
+            objector="",
+            content="异议",
+            created_by=w.actor.id,
+            created_at="t",
+        )
+
+
+def _filing(w: World) -> int:
+    grant_id = _grant(w, status="publicity")
+    with w.vault.transaction() as conn:
+        rights_grants.set_fields(
+            conn, grant_id, status="effective", effective_on="2026-01-01", updated_at="t"
+        )
+        rights_grants.insert_filings(
+            conn, grant_id, [("patent_right", "201910123456.X")], opened_on="2026-01-01"
+        )
+        grant = rights_grants.get(conn, grant_id)
+    assert grant is not None
+    return grant.filings[0].id
+
+
+def _cooperation_request(w: World) -> int:
+    grant_id = _grant(w, level="secret")
+    with w.vault.transaction() as conn:
+        return approvals.insert_request(
+            conn,
+            kind="classified_cooperation",
+            object_type="rights_grant",
+            object_id=str(grant_id),
+            payload={"doc_no": "x", "level": "secret"},
+            reason="合作需要",
+            requested_by=_admin(w).id,
+            requested_at="2026-01-05T08:03:00+00:00",
+        )
+
+
+def _agreement_draft(w: World) -> ConfidentialityDraft:
+    draft = replace(
+        _achievement_draft(),
+        kind="other",
+        level="internal",
+    )
+    with w.vault.transaction() as conn:
+        achievement_id = achievements.insert_achievement(
+            conn,
+            replace(draft, level="secret", secrecy_mark="秘密★5年"),
+            created_by=w.actor.id,
+            created_at="2026-01-05T08:03:00",
+        )
+    body = "21010219800101001"
+    return ConfidentialityDraft(
+        party_kind="individual",
+        party_name="钱七",
+        party_code=body + id_number_check_char(body),
+        achievement_ids=(achievement_id,),
+        level="secret",
+        scope="配方",
+        term_start="2026-01-01",
+        term_end="2030-12-31",
+        obligations="不得披露。",
+    )
+
+
+def _agreement(w: World) -> int:
+    draft = _agreement_draft(w)
+    with w.vault.transaction() as conn:
+        # An internal-level copy would not be a valid agreement: it stays at 秘密, so readers
+        # without that clearance are refused by level, which the table's roles all hold.
+        return confidentiality.insert(
+            conn, draft, doc_no=w.fresh("保密"), created_by=w.actor.id, created_at="t"
         )
 
 
