@@ -411,3 +411,26 @@ def test_the_model_passes_the_model_tester(open_page, officer, service, qtmodelt
     ask(service, officer)
     page = open_page(officer)
     qtmodeltester.check(page.model)
+
+
+def test_a_classified_grant_request_shows_its_number_and_level_not_its_title(
+    open_page, vault: Vault, officer: User, secrecy: User
+) -> None:
+    from db import approvals
+
+    with vault.transaction() as conn:
+        request_id = approvals.insert_request(
+            conn,
+            kind="classified_cooperation",
+            object_type="rights_grant",
+            object_id="7",
+            payload={"doc_no": "赋权〔2026〕3号", "level": "secret", "overseas": True},
+            reason="拟向团队赋予所有权",
+            requested_by=officer.id,
+            requested_at="2026-01-05T08:03:00+00:00",
+        )
+    page = open_page(secrecy)
+    row = row_of(page, request_id)
+    assert row["kind"] == "涉密成果赋权、转化审批"
+    assert row["concerns"] == "赋权〔2026〕3号"
+    assert row["asked"] == "赋权〔2026〕3号（秘密），涉及境外当事人"
