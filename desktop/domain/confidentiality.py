@@ -202,7 +202,7 @@ def expiry_note(agreement: ConfidentialityAgreement, today: dt.date) -> str:
         return f"已于{format_cn_date(end)}到期"
     if days == 0:
         return "今天到期"
-    return f"{days} 天后（{format_cn_date(end)}）到期"
+    return f"将于{format_cn_date(end)}到期（还有 {days} 天）"
 
 
 def snapshot(draft: ConfidentialityDraft) -> dict[str, object]:

@@ -243,7 +243,10 @@ def validate_term(start_text: str | None, end_text: str | None) -> tuple[str, st
     start = _iso("term_start", start_text, "使用权期限的起始日")
     end = _iso("term_end", end_text, "使用权期限的终止日")
     years = rule("liaoning.use_right.min_years")
-    earliest = min_term_end(start)
+    try:
+        earliest = min_term_end(start)
+    except ValueError:  # ten years on would pass the year 9999
+        raise ValidationError("term_start", "使用权期限的起始日不是有效日期。") from None
     if end < earliest:
         raise ValidationError(
             "term_end",

@@ -88,7 +88,7 @@ def items(
                 TodoItem(
                     "agreement_expiring",
                     f"{agreement.doc_no} {agreement.draft.party_name}",
-                    f"保密协议将于{expiry_note(agreement, today)}，请续签或办理终止",
+                    f"保密协议{expiry_note(agreement, today)}，请续签或办理终止",
                     "confidentiality",
                     agreement.id,
                     end.isoformat(),

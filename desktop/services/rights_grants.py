@@ -575,9 +575,7 @@ class RightsGrantService(Service):
                 person = people.get(conn, member.person_id)
                 assert person is not None
                 team.append(TeamMember(person.name, person.id_number, member.share))
-            days = int(
-                settings.get(conn, "publicity_days_grant", DEFAULTS["publicity_days_grant"])
-            )
+            days = int(settings.get(conn, "publicity_days_grant", DEFAULTS["publicity_days_grant"]))
         party = UnitParty(profile.name, profile.credit_code) if profile else UnitParty("", "")
         facts = AchievementFacts(
             achievement.draft.title,

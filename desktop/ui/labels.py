@@ -121,9 +121,7 @@ def audit_action(code: str) -> str:
         "grant.created": QCoreApplication.translate("Labels", "Rights grant drafted"),
         "grant.updated": QCoreApplication.translate("Labels", "Rights grant changed"),
         "grant.withdrawn": QCoreApplication.translate("Labels", "Rights grant withdrawn"),
-        "grant.publicity_started": QCoreApplication.translate(
-            "Labels", "Rights grant publicised"
-        ),
+        "grant.publicity_started": QCoreApplication.translate("Labels", "Rights grant publicised"),
         "grant.objection_received": QCoreApplication.translate("Labels", "Objection received"),
         "grant.objection_resolved": QCoreApplication.translate("Labels", "Objection settled"),
         "grant.export_checked": QCoreApplication.translate("Labels", "Export check recorded"),
@@ -135,9 +133,7 @@ def audit_action(code: str) -> str:
         "grant.filing_updated": QCoreApplication.translate(
             "Labels", "Ownership change filing updated"
         ),
-        "grant.document_exported": QCoreApplication.translate(
-            "Labels", "Grant document saved"
-        ),
+        "grant.document_exported": QCoreApplication.translate("Labels", "Grant document saved"),
         "confidentiality.created": QCoreApplication.translate(
             "Labels", "Confidentiality agreement registered"
         ),
@@ -575,7 +571,7 @@ def agreement_status(code: str) -> str:
         "in_force": QCoreApplication.translate("Labels", "In force"),
         "expiring": QCoreApplication.translate("Labels", "Ending soon"),
         "expired": QCoreApplication.translate("Labels", "Expired"),
-        "terminated": QCoreApplication.translate("Labels", "Terminated"),
+        "terminated": QCoreApplication.translate("Labels", "Terminated agreement"),
     }.get(code, code)
 
 

@@ -8,15 +8,18 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop.domain.accounts import User
 from desktop.domain.permissions import allowed
-from desktop.services.bundle import Services
+from desktop.services.bundle import Services, local_now
 from desktop.ui.pages.accounts_page import AccountsPage
 from desktop.ui.pages.achievements_page import AchievementsPage
 from desktop.ui.pages.approvals_page import ApprovalsPage
 from desktop.ui.pages.audit_page import AuditPage
+from desktop.ui.pages.confidentiality_page import ConfidentialityPage
 from desktop.ui.pages.decisions_page import DecisionsPage
+from desktop.ui.pages.grants_page import GrantsPage
 from desktop.ui.pages.people_page import PeoplePage
 from desktop.ui.pages.pool_page import PoolPage
 from desktop.ui.pages.settings_page import SettingsPage
+from desktop.ui.pages.todo_page import TodoPage
 from desktop.ui.pages.unit_page import UnitPage
 from desktop.ui.prefs import Preferences
 from desktop.ui.tasks import TaskRunner
@@ -63,6 +66,23 @@ class Workspace(QWidget):
             if allowed(actor, "pool.read")
             else None
         )
+        today = lambda: local_now().date()  # noqa: E731 (the services' clock, for the pages)
+        self.grants_page = (
+            GrantsPage(services, runner, actor, self, today=today)
+            if allowed(actor, "grant.read")
+            else None
+        )
+        self.confidentiality_page = (
+            ConfidentialityPage(services, runner, actor, self, today=today)
+            if allowed(actor, "confidentiality.read")
+            else None
+        )
+        # Shown to whoever may read grants or agreements: the list is theirs.
+        self.todo_page = (
+            TodoPage(services.todo, runner, actor, self)
+            if allowed(actor, "grant.read") or allowed(actor, "confidentiality.read")
+            else None
+        )
         self.decisions_page = (
             DecisionsPage(services.decisions, runner, actor, self)
             if allowed(actor, "decision.read")
@@ -84,6 +104,9 @@ class Workspace(QWidget):
         candidates: list[tuple[str, QWidget | None]] = [
             (self.tr("Unit"), self.unit_page),
             (self.tr("Achievements"), self.achievements_page),
+            (self.tr("Rights grants"), self.grants_page),
+            (self.tr("Confidentiality agreements"), self.confidentiality_page),
+            (self.tr("To do"), self.todo_page),
             (self.tr("Pay-later pool"), self.pool_page),
             (self.tr("People"), self.people_page),
             (self.tr("Decisions"), self.decisions_page),
@@ -101,6 +124,8 @@ class Workspace(QWidget):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        if self.todo_page is not None:
+            self.todo_page.open_requested.connect(self._on_todo_page_open_requested)
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(max(0, min(index, self.nav.count() - 1)))
@@ -111,6 +136,15 @@ class Workspace(QWidget):
     @property
     def current_index(self) -> int:
         return self.nav.currentRow()
+
+    def _on_todo_page_open_requested(self, object_type: str, object_id: int) -> None:
+        """Open the record a to-do item is about, on its own page."""
+        if object_type == "confidentiality" and self.confidentiality_page is not None:
+            self.show_page(self.index_of(self.confidentiality_page))
+            self.confidentiality_page.select(object_id)
+        elif object_type == "rights_grant" and self.grants_page is not None:
+            self.show_page(self.index_of(self.grants_page))
+            self.grants_page.select_grant(object_id)
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0:

@@ -1113,6 +1113,274 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ConfidentialityDialog</name>
+    <message>
+        <source>Edit confidentiality agreement %1</source>
+        <translation>编辑保密协议 %1</translation>
+    </message>
+    <message>
+        <source>New confidentiality agreement</source>
+        <translation>登记保密协议</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidentialityForm</name>
+    <message>
+        <source>Other party</source>
+        <translation>协议对方</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>Party type</source>
+        <translation>对方类型</translation>
+    </message>
+    <message>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Identity card number</source>
+        <translation>居民身份证号</translation>
+    </message>
+    <message>
+        <source>Classified achievements and secret matters</source>
+        <translation>涉密成果与涉密事项</translation>
+    </message>
+    <message>
+        <source>Search classified achievements by title</source>
+        <translation>按名称查找涉密成果</translation>
+    </message>
+    <message>
+        <source>Add to the agreement</source>
+        <translation>加入协议</translation>
+    </message>
+    <message>
+        <source>Remove from the agreement</source>
+        <translation>从协议中移除</translation>
+    </message>
+    <message>
+        <source>Covered by the agreement:</source>
+        <translation>本协议涵盖：</translation>
+    </message>
+    <message>
+        <source>For example: formulation and process parameters of the alloy</source>
+        <translation>例如：合金配方及工艺参数</translation>
+    </message>
+    <message>
+        <source>Achievements covered</source>
+        <translation>涵盖成果</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Secret matters covered</source>
+        <translation>涉密事项范围</translation>
+    </message>
+    <message>
+        <source>Term and obligations</source>
+        <translation>保密期限与保密义务</translation>
+    </message>
+    <message>
+        <source>Leave empty while the agreement is not signed.</source>
+        <translation>协议尚未签订时请留空。</translation>
+    </message>
+    <message>
+        <source>Term from</source>
+        <translation>期限起</translation>
+    </message>
+    <message>
+        <source>Term to</source>
+        <translation>期限止</translation>
+    </message>
+    <message>
+        <source>Obligations</source>
+        <translation>保密义务</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Approval and filing record</source>
+        <translation>审批备案</translation>
+    </message>
+    <message>
+        <source>Cooperation on classified achievements must be approved and filed. Until the approving body, date and document number are recorded here, the agreement does not count as in force, and it opens no cooperation.</source>
+        <translation>与企业、个人合作开展涉密成果赋权和转化，须依法依规审批备案。在此记录审批备案机关、日期和文号之前，本协议不计为有效，也不能据以开展合作。</translation>
+    </message>
+    <message>
+        <source>Approving body</source>
+        <translation>审批备案机关</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>审批备案日期</translation>
+    </message>
+    <message>
+        <source>Approval document number</source>
+        <translation>审批备案文号</translation>
+    </message>
+    <message>
+        <source>For example 2026-01-05</source>
+        <translation>例如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>No classified achievement matches.</source>
+        <translation>没有符合条件的涉密成果。</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date; type it like 2026-01-05.</source>
+        <translation>“%1”不是有效日期，请按“2026-01-05”或“2026年1月5日”的格式填写。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidentialityPage</name>
+    <message>
+        <source>Save the agreement as PDF</source>
+        <translation>将保密协议保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>Party type</source>
+        <translation>对方类型</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Confidentiality term</source>
+        <translation>保密期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Achievements covered</source>
+        <translation>涵盖成果</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>New agreement…</source>
+        <translation>登记保密协议…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>终止…</translation>
+    </message>
+    <message>
+        <source>Save agreement PDF…</source>
+        <translation>保存协议 PDF…</translation>
+    </message>
+    <message>
+        <source>Your clearance is below Secret: you cannot register an agreement.</source>
+        <translation>您的涉密等级低于秘密，不能登记保密协议。</translation>
+    </message>
+    <message>
+        <source>No confidentiality agreement is registered yet.</source>
+        <translation>尚未登记保密协议。</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>Secret matters covered: %1</source>
+        <translation>涉密事项范围：%1</translation>
+    </message>
+    <message>
+        <source>Signed on: %1</source>
+        <translation>签订日期：%1</translation>
+    </message>
+    <message>
+        <source>not yet signed</source>
+        <translation>尚未签订</translation>
+    </message>
+    <message>
+        <source>Approved and filed: %1, %2, %3</source>
+        <translation>审批备案：%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>No approval and filing record: the agreement does not count as in force.</source>
+        <translation>未记录审批备案：本协议不计为有效。</translation>
+    </message>
+    <message>
+        <source>Terminated on %1.</source>
+        <translation>已于%1终止。</translation>
+    </message>
+    <message>
+        <source>Term: %1</source>
+        <translation>保密期限：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionDialog</name>
+    <message>
+        <source>Convert into ownership</source>
+        <translation>变更为所有权</translation>
+    </message>
+    <message>
+        <source>During its term (%1 to %2) a use right may become ownership shared by the unit and the team, when both agree. The checks of measure 15 run again and the ownership-change filings are opened.</source>
+        <translation>长期使用权在赋权期间（%1至%2）经单位与成果完成团队协商一致，可变更为双方共有的所有权。变更时重新进行第（十五）条规定的审查，并开始办理权属变更手续。</translation>
+    </message>
+    <message>
+        <source>Unit's share (%)</source>
+        <translation>单位份额（%）</translation>
+    </message>
+    <message>
+        <source>Team's share (%)</source>
+        <translation>团队份额（%）</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save the conversion</source>
+        <translation>保存变更</translation>
+    </message>
+    <message>
+        <source>Unit + team: %1%</source>
+        <translation>单位 + 团队：%1%</translation>
+    </message>
+</context>
+<context>
     <name>DecideDialog</name>
     <message>
         <source>Approve request</source>
@@ -1346,6 +1614,18 @@ SHA-256 %2</translation>
         <translation>成果转化工作台</translation>
     </message>
     <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则编号：%1</translation>
+    </message>
+    <message>
+        <source>Not allowed by the rules</source>
+        <translation>不得办理</translation>
+    </message>
+    <message>
         <source>An internal error occurred. Your saved data is safe; the last action was not completed. Please report the details below to your system administrator.</source>
         <translation>程序发生内部错误。已保存的数据是安全的，最后一项操作未完成。请将下面的详细信息报告给系统管理员。</translation>
     </message>
@@ -1371,6 +1651,119 @@ SHA-256 %2</translation>
     <message>
         <source>Exclude</source>
         <translation>排除</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCheckDialog</name>
+    <message>
+        <source>Technology export check</source>
+        <translation>技术出口核查</translation>
+    </message>
+    <message>
+        <source>Choose the finding</source>
+        <translation>请选择核查结论</translation>
+    </message>
+    <message>
+        <source>Catalogue finding</source>
+        <translation>目录核查结论</translation>
+    </message>
+    <message>
+        <source>e.g. 2023 edition, as adjusted in 2025</source>
+        <translation>如：2023年版（2025年调整）</translation>
+    </message>
+    <message>
+        <source>Catalogue version</source>
+        <translation>目录版本</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <source>Export licence number</source>
+        <translation>技术出口许可证号</translation>
+    </message>
+    <message>
+        <source>Once the contract is registered</source>
+        <translation>合同登记后填写</translation>
+    </message>
+    <message>
+        <source>Contract registration number</source>
+        <translation>合同登记号</translation>
+    </message>
+    <message>
+        <source>Record the check</source>
+        <translation>记录核查</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <source>Extend the use right</source>
+        <translation>延长长期使用权期限</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>Term now</source>
+        <translation>现有期限</translation>
+    </message>
+    <message>
+        <source>New end</source>
+        <translation>延长后的终止日</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save the extension</source>
+        <translation>保存延长</translation>
+    </message>
+</context>
+<context>
+    <name>FilingStepDialog</name>
+    <message>
+        <source>Ownership change filing</source>
+        <translation>权属变更手续</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>手续</translation>
+    </message>
+    <message>
+        <source>Open since</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Number of the CNIPA notice</source>
+        <translation>国家知识产权局手续合格通知书编号</translation>
+    </message>
+    <message>
+        <source>CNIPA notice number</source>
+        <translation>国家知识产权局通知书编号</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>Empty until the change is registered</source>
+        <translation>变更登记完成前留空</translation>
+    </message>
+    <message>
+        <source>Record the step</source>
+        <translation>记录进度</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1795,560 @@ SHA-256 %2</translation>
     <message>
         <source>Creating the encrypted vault…</source>
         <translation>正在创建加密保管库…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDetail</name>
+    <message>
+        <source>Unit %1%, team %2%</source>
+        <translation>单位 %1%，团队 %2%</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>不得办理</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source> (source not verified)</source>
+        <translation>（依据未经核实）</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Term extended to %1</source>
+        <translation>期限延至 %1</translation>
+    </message>
+    <message>
+        <source>Became ownership: %1</source>
+        <translation>变更为所有权：%1</translation>
+    </message>
+    <message>
+        <source>Edit draft…</source>
+        <translation>修改草稿…</translation>
+    </message>
+    <message>
+        <source>Start the publicity…</source>
+        <translation>开始公示…</translation>
+    </message>
+    <message>
+        <source>Take effect…</source>
+        <translation>办理生效…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Save agreement PDF…</source>
+        <translation>保存协议 PDF…</translation>
+    </message>
+    <message>
+        <source>Terms and checks</source>
+        <translation>赋权内容与审查</translation>
+    </message>
+    <message>
+        <source>Publicity and objections</source>
+        <translation>公示与异议</translation>
+    </message>
+    <message>
+        <source>Supplementary agreements</source>
+        <translation>补充协议</translation>
+    </message>
+    <message>
+        <source>Ownership change filings</source>
+        <translation>权属变更手续</translation>
+    </message>
+    <message>
+        <source>Terms as they stand</source>
+        <translation>现行赋权内容</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>科技成果</translation>
+    </message>
+    <message>
+        <source>Grant of</source>
+        <translation>赋权方式</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Party abroad</source>
+        <translation>境外当事人</translation>
+    </message>
+    <message>
+        <source>Revenue split</source>
+        <translation>收益分配</translation>
+    </message>
+    <message>
+        <source>Decision making</source>
+        <translation>决策机制</translation>
+    </message>
+    <message>
+        <source>Cost sharing</source>
+        <translation>费用分担</translation>
+    </message>
+    <message>
+        <source>Checks of measure 15 today</source>
+        <translation>第（十五）条审查（截至今日）</translation>
+    </message>
+    <message>
+        <source>Request secrecy approval…</source>
+        <translation>申请保密审批…</translation>
+    </message>
+    <message>
+        <source>Record export check…</source>
+        <translation>记录技术出口核查…</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <source>Secrecy approval</source>
+        <translation>保密审批</translation>
+    </message>
+    <message>
+        <source>Export check</source>
+        <translation>技术出口核查</translation>
+    </message>
+    <message>
+        <source>Publicity</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Publicity period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Objector</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Settled on</source>
+        <translation>处理日期</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Record objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Settle objection…</source>
+        <translation>处理异议…</translation>
+    </message>
+    <message>
+        <source>Supplementary agreement</source>
+        <translation>补充协议编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Extend the term…</source>
+        <translation>延长期限…</translation>
+    </message>
+    <message>
+        <source>Convert into ownership…</source>
+        <translation>变更为所有权…</translation>
+    </message>
+    <message>
+        <source>Save supplementary agreement PDF…</source>
+        <translation>保存补充协议 PDF…</translation>
+    </message>
+    <message>
+        <source>A grant of ownership changes who holds the registered rights: each change is filed with CNIPA and followed until its notice arrives.</source>
+        <translation>赋予所有权后，已登记知识产权的权利人随之变更：每项变更须向国家知识产权局办理，并跟踪至收到手续合格通知书。</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>手续</translation>
+    </message>
+    <message>
+        <source>IP number</source>
+        <translation>知识产权号</translation>
+    </message>
+    <message>
+        <source>Open since</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>CNIPA notice number</source>
+        <translation>国家知识产权局通知书编号</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>已用天数</translation>
+    </message>
+    <message>
+        <source>Record a step…</source>
+        <translation>记录办理进度…</translation>
+    </message>
+    <message>
+        <source>Choose a grant in the list.</source>
+        <translation>请在列表中选择一项赋权。</translation>
+    </message>
+    <message>
+        <source> (since %1)</source>
+        <translation>（%1起）</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>（匿名）</translation>
+    </message>
+    <message>
+        <source> (converted from a use right on %1)</source>
+        <translation>（%1由长期使用权变更）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Checked when the grant took effect.</source>
+        <translation>已在赋权生效时审查。</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>已撤回：%1</translation>
+    </message>
+    <message>
+        <source>Nothing stands in the way.</source>
+        <translation>未发现障碍。</translation>
+    </message>
+    <message>
+        <source>Not classified: no secrecy approval needed.</source>
+        <translation>不涉密，无需保密审批。</translation>
+    </message>
+    <message>
+        <source>Not requested yet.</source>
+        <translation>尚未申请。</translation>
+    </message>
+    <message>
+        <source>%1 (requested %2)</source>
+        <translation>%1（%2申请）</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source>No party abroad: no export check needed.</source>
+        <translation>不涉及境外当事人，无需技术出口核查。</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未核查。</translation>
+    </message>
+    <message>
+        <source>%1 (catalogue %2, checked %3)</source>
+        <translation>%1（目录版本：%2；%3核查）</translation>
+    </message>
+    <message>
+        <source>Export licence: %1</source>
+        <translation>技术出口许可证号：%1</translation>
+    </message>
+    <message>
+        <source>Contract registration: %1</source>
+        <translation>合同登记号：%1</translation>
+    </message>
+    <message>
+        <source>Change export check…</source>
+        <translation>修改技术出口核查…</translation>
+    </message>
+    <message>
+        <source>Not publicised yet.</source>
+        <translation>尚未公示。</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <source>Edit rights grant</source>
+        <translation>修改赋权</translation>
+    </message>
+    <message>
+        <source>New rights grant</source>
+        <translation>拟定赋权</translation>
+    </message>
+    <message>
+        <source>Measure 1: the unit grants the team ownership together with the unit, or a use right of at least ten years. The team is drawn from the achievement's completers. Saving keeps the grant as a draft; it takes effect only after its publicity.</source>
+        <translation>依据辽科发〔2025〕6号第（一）条，单位可赋予成果完成团队与单位共有的所有权，或不少于10年的长期使用权；获得赋权的团队须为该成果的完成人。保存后为草稿，经公示后方可生效。</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialogs</name>
+    <message>
+        <source>%1 days (set by the unit, not verified)</source>
+        <translation>%1 日（单位设置，未经核实）</translation>
+    </message>
+</context>
+<context>
+    <name>GrantForm</name>
+    <message>
+        <source>“%1” is not a date: type it as 2026-01-05 or 2026年1月5日.</source>
+        <translation>“%1”不是有效日期，请按 2026-01-05 或 2026年1月5日 填写。</translation>
+    </message>
+    <message>
+        <source>Search achievements by title</source>
+        <translation>按成果名称搜索</translation>
+    </message>
+    <message>
+        <source>No achievement chosen</source>
+        <translation>尚未选择成果</translation>
+    </message>
+    <message>
+        <source>Completer</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>Contribution (%)</source>
+        <translation>贡献份额（%）</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Share in the team (%)</source>
+        <translation>团队内份额（%）</translation>
+    </message>
+    <message>
+        <source>Only the achievement's completers may receive the grant.</source>
+        <translation>只有该成果的完成人可以获得赋权。</translation>
+    </message>
+    <message>
+        <source>Remove from the team</source>
+        <translation>移出团队</translation>
+    </message>
+    <message>
+        <source>All completers again</source>
+        <translation>恢复全部完成人</translation>
+    </message>
+    <message>
+        <source>A party abroad (the technology export check applies)</source>
+        <translation>有境外当事人（须进行技术出口核查）</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>科技成果</translation>
+    </message>
+    <message>
+        <source>Grant of</source>
+        <translation>赋权方式</translation>
+    </message>
+    <message>
+        <source>Unit's share (%)</source>
+        <translation>单位份额（%）</translation>
+    </message>
+    <message>
+        <source>Team's share (%)</source>
+        <translation>团队份额（%）</translation>
+    </message>
+    <message>
+        <source>Term from</source>
+        <translation>期限起</translation>
+    </message>
+    <message>
+        <source>Term until</source>
+        <translation>期限止</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Overseas</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>Revenue split</source>
+        <translation>收益分配</translation>
+    </message>
+    <message>
+        <source>Decision making</source>
+        <translation>决策机制</translation>
+    </message>
+    <message>
+        <source>Cost sharing</source>
+        <translation>费用分担</translation>
+    </message>
+    <message>
+        <source>e.g. 30</source>
+        <translation>如 30</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>Choose the achievement to grant.</source>
+        <translation>请选择要赋权的成果。</translation>
+    </message>
+    <message>
+        <source>Enter %1's share in the team.</source>
+        <translation>请填写%1的团队内份额。</translation>
+    </message>
+    <message>
+        <source>At least %1 years from the start</source>
+        <translation>自起始日起不少于%1年</translation>
+    </message>
+    <message>
+        <source>At least %1 years: the end may not be before %2</source>
+        <translation>不少于%1年：终止日不早于 %2</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Not on file</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Unit + team: %1%</source>
+        <translation>单位 + 团队：%1%</translation>
+    </message>
+    <message>
+        <source>Team total: %1%</source>
+        <translation>团队合计：%1%</translation>
+    </message>
+</context>
+<context>
+    <name>GrantStepDialog</name>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+</context>
+<context>
+    <name>GrantsPage</name>
+    <message>
+        <source>Save agreement as PDF</source>
+        <translation>将协议保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Start the publicity</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <source>Settle %1 objection(s)</source>
+        <translation>处理异议（%1 项）</translation>
+    </message>
+    <message>
+        <source>Objection upheld: withdraw and draft again</source>
+        <translation>异议成立：撤回后重新拟定</translation>
+    </message>
+    <message>
+        <source>Publicity runs until %1</source>
+        <translation>公示中，%1届满</translation>
+    </message>
+    <message>
+        <source>Take effect</source>
+        <translation>办理生效</translation>
+    </message>
+    <message>
+        <source>%1 ownership change filing(s) open</source>
+        <translation>权属变更手续待办 %1 项</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>科技成果</translation>
+    </message>
+    <message>
+        <source>Grant of</source>
+        <translation>赋权方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Shares or term</source>
+        <translation>份额或期限</translation>
+    </message>
+    <message>
+        <source>Publicity until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>New rights grant…</source>
+        <translation>拟定赋权…</translation>
+    </message>
+    <message>
+        <source>%1 grants</source>
+        <translation>共 %1 项赋权</translation>
+    </message>
+    <message>
+        <source>The grant took effect</source>
+        <translation>赋权已生效</translation>
+    </message>
+    <message>
+        <source>The grant took effect. Still to be seen to:</source>
+        <translation>赋权已生效。以下事项仍须办理：</translation>
     </message>
     <message>
         <source>Saved to %1</source>
@@ -2598,6 +3545,10 @@ SHA-256 %2</translation>
         <translation>已到期</translation>
     </message>
     <message>
+        <source>Terminated agreement</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
         <source>Ownership change filing</source>
         <translation>权属变更手续</translation>
     </message>
@@ -2794,6 +3745,37 @@ Offline management of job-related scientific and technological achievements.</so
     <message>
         <source>New account</source>
         <translation>新建账户</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>Record an objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>May stay empty (anonymous)</source>
+        <translation>可不填（匿名）</translation>
+    </message>
+    <message>
+        <source>Objector</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>What the objection says</source>
+        <translation>异议的内容</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +4141,33 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>PublicityDialog</name>
+    <message>
+        <source>Start the publicity</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <source>The grant is publicised in the unit before it may take effect; objections received meanwhile must be settled first.</source>
+        <translation>赋权须在单位内公示后方可生效；公示期间收到的异议须先处理完毕。</translation>
+    </message>
+    <message>
+        <source>Publicity from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>Publicity period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Publicity until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>%1, 24:00</source>
+        <translation>%1 24时</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish a new version</source>
@@ -3287,6 +4296,29 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>SecrecyApprovalDialog</name>
+    <message>
+        <source>Request the secrecy approval</source>
+        <translation>申请保密审批</translation>
+    </message>
+    <message>
+        <source>The achievement is classified %1: the grant needs the secrecy administrator's approval, who decides it under Approvals.</source>
+        <translation>该成果密级为%1，赋权须经保密管理员审批；保密管理员在“审批事项”中审批。</translation>
+    </message>
+    <message>
+        <source>e.g. the team continues the work at the unit</source>
+        <translation>如：团队在本单位继续开展转化工作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Submit request</source>
+        <translation>提交申请</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Unit settings</source>
@@ -3390,6 +4422,53 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>SettleObjectionDialog</name>
+    <message>
+        <source>Settle an objection</source>
+        <translation>处理异议</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>（匿名）</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>Not upheld</source>
+        <translation>不成立</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核实结论</translation>
+    </message>
+    <message>
+        <source>What was checked and why it was decided so</source>
+        <translation>核实了哪些情况，为何作此结论</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>An upheld objection stops the grant as publicised: withdraw it and draft it again.</source>
+        <translation>异议成立的，赋权不能按公示内容生效：请撤回后重新拟定。</translation>
+    </message>
+    <message>
+        <source>Record the finding</source>
+        <translation>记录处理结果</translation>
+    </message>
+    <message>
+        <source>Choose whether the objection is upheld or not.</source>
+        <translation>请选择异议是否成立。</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Terminate achievement</source>
@@ -3433,10 +4512,127 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>TakeEffectDialog</name>
+    <message>
+        <source>Take effect</source>
+        <translation>办理生效</translation>
+    </message>
+    <message>
+        <source>The grant takes effect once its publicity has ended without an objection still open or upheld, and every check of measure 15 is passed.</source>
+        <translation>公示期满、没有未处理或成立的异议，并通过第（十五）条规定的各项审查后，赋权方可生效。</translation>
+    </message>
+    <message>
+        <source>The publicity ends on %1 at 24:00.</source>
+        <translation>公示期至%1 24时届满。</translation>
+    </message>
+    <message>
+        <source>The ownership-change filings with CNIPA are opened on the day it takes effect.</source>
+        <translation>生效当日起开始办理国家知识产权局权属变更手续。</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+</context>
+<context>
     <name>TaskProgress</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TerminateDialog</name>
+    <message>
+        <source>Terminate confidentiality agreement</source>
+        <translation>终止保密协议</translation>
+    </message>
+    <message>
+        <source>Terminate agreement</source>
+        <translation>终止协议</translation>
+    </message>
+    <message>
+        <source>Terminate %1 with %2? A terminated agreement no longer covers any cooperation and cannot be changed again.</source>
+        <translation>确定终止与%2的%1吗？协议终止后不再涵盖任何合作，也不能再修改。</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <source>For example 2026-01-05</source>
+        <translation>例如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Why the agreement ends</source>
+        <translation>协议终止的原因</translation>
+    </message>
+    <message>
+        <source>Type the day the agreement ends, like 2026-01-05.</source>
+        <translation>请按“2026-01-05”的格式填写终止日期。</translation>
+    </message>
+</context>
+<context>
+    <name>TodoPage</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: no change filing is open, no grant is waiting to take effect or on an objection, and no confidentiality agreement ends within 30 days.</source>
+        <translation>暂无待办：没有未办结的权属变更手续，没有待生效或待处理异议的赋权，也没有 30 天内到期的保密协议。</translation>
+    </message>
+    <message>
+        <source>Ends today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>还剩 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 days so far</source>
+        <translation>已 %1 天</translation>
+    </message>
+    <message>
+        <source>Ends %1</source>
+        <translation>%1到期</translation>
+    </message>
+    <message>
+        <source>%1 items to do</source>
+        <translation>共 %1 项待办</translation>
     </message>
 </context>
 <context>
@@ -3490,6 +4686,29 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw the grant</source>
+        <translation>撤回赋权</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? It stays on record as withdrawn; the achievement may then be granted anew.</source>
+        <translation>撤回%1？撤回后仍留存记录，该成果可重新拟定赋权。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>e.g. the shares are to be agreed again</source>
+        <translation>如：份额需重新商定</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Unit</source>
@@ -3500,8 +4719,20 @@ The user must change it at the first login.</source>
         <translation>成果登记</translation>
     </message>
     <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
         <source>Pay-later pool</source>
         <translation>先用后付成果池</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreements</source>
+        <translation>保密协议</translation>
+    </message>
+    <message>
+        <source>Rights grants</source>
+        <translation>赋权</translation>
     </message>
     <message>
         <source>People</source>

@@ -171,7 +171,7 @@ def test_ownership_does_not_keep_a_term_nor_a_use_right_shares() -> None:
     assert (cleaned.unit_share, cleaned.team_share) == (None, None)
 
 
-# -- publicity and taking effect ---------------------------------------------------------------------
+# -- publicity and taking effect ------------------------------------------------------------
 def test_the_notice_does_not_count_its_first_day() -> None:
     assert publicity_end(dt.date(2025, 3, 3), 15) == dt.date(2025, 3, 18)  # legal-rules D1
 
@@ -232,7 +232,7 @@ def test_an_objection_arrives_during_or_after_the_notice(received: str, field: s
     assert raised.value.field == field
 
 
-# -- amendments -------------------------------------------------------------------------------------
+# -- amendments ------------------------------------------------------------------------------
 def test_an_extension_pushes_the_end_later() -> None:
     g = use_right()
     assert validate_extension(g, "2040-01-01", "2026-01-05", today=TODAY) == (
@@ -315,3 +315,10 @@ def test_a_filing_step_is_checked_and_aged() -> None:
         with pytest.raises(ValidationError) as raised:
             validate_filing_step(filing, *args, today=TODAY)
         assert raised.value.field == field, args
+
+
+def test_a_start_too_late_for_ten_more_years_is_a_field_error() -> None:
+    d = draft(kind="use_right", term_start="9995-01-01", term_end="9999-12-31")
+    with pytest.raises(ValidationError) as raised:
+        validate_grant(d, COMPLETERS)
+    assert raised.value.field == "term_start"
