@@ -8,6 +8,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.errors import AppError, Cancelled, PermissionDenied, RuleViolation, StorageError
 
 
+def _rule_name(rule_id: str) -> str:
+    from desktop.ui import labels  # labels imports the domain; errors stays light to import
+
+    name = labels.rule_name(rule_id)
+    return (
+        "" if name == rule_id else QCoreApplication.translate("Errors", " (%1)").replace("%1", name)
+    )
+
+
 def show_error(parent: QWidget | None, error: AppError) -> None:
     if isinstance(error, Cancelled):
         return
@@ -38,7 +47,8 @@ def show_rule_violation(parent: QWidget | None, error: RuleViolation) -> QMessag
     if error.source:
         basis.append(QCoreApplication.translate("Errors", "Basis: %1").replace("%1", error.source))
     if error.rule_id:
-        basis.append(QCoreApplication.translate("Errors", "Rule: %1").replace("%1", error.rule_id))
+        rule = QCoreApplication.translate("Errors", "Rule: %1").replace("%1", error.rule_id)
+        basis.append(rule + _rule_name(error.rule_id))
     box = QMessageBox(parent)
     box.setObjectName("rule_box")
     box.setIcon(QMessageBox.Icon.Warning)

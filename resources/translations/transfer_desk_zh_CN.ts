@@ -1610,6 +1610,10 @@ SHA-256 %2</translation>
 <context>
     <name>Errors</name>
     <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Transfer Desk</source>
         <translation>成果转化工作台</translation>
     </message>
@@ -3547,6 +3551,62 @@ SHA-256 %2</translation>
     <message>
         <source>Terminated agreement</source>
         <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Negative list</source>
+        <translation>负面清单</translation>
+    </message>
+    <message>
+        <source>Secrecy approval</source>
+        <translation>保密审批</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement in force</source>
+        <translation>有效的保密协议</translation>
+    </message>
+    <message>
+        <source>Secrecy review before export</source>
+        <translation>出口前保密审查</translation>
+    </message>
+    <message>
+        <source>Top secret stays at home</source>
+        <translation>绝密不得对境外提供</translation>
+    </message>
+    <message>
+        <source>Export catalogue check</source>
+        <translation>技术出口目录核查</translation>
+    </message>
+    <message>
+        <source>Prohibited technology</source>
+        <translation>禁止出口技术</translation>
+    </message>
+    <message>
+        <source>Export licence</source>
+        <translation>技术出口许可证</translation>
+    </message>
+    <message>
+        <source>Export contract registration</source>
+        <translation>技术出口合同登记</translation>
+    </message>
+    <message>
+        <source>Publicity first</source>
+        <translation>先行公示</translation>
+    </message>
+    <message>
+        <source>Publicity period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Open objections</source>
+        <translation>未处理的异议</translation>
+    </message>
+    <message>
+        <source>Upheld objection</source>
+        <translation>异议成立</translation>
+    </message>
+    <message>
+        <source>Conversion during the term</source>
+        <translation>赋权期间变更</translation>
     </message>
     <message>
         <source>Ownership change filing</source>

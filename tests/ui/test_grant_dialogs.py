@@ -88,7 +88,9 @@ def test_a_refusal_shows_its_message_source_and_rule_once(host) -> None:  # type
     box = show_rule_violation(
         host, RuleViolation(f"该成果已列入负面清单。（依据：{source}）", "E_NEGATIVE_LIST", source)
     )
-    assert box.text() == f"该成果已列入负面清单。\n\n依据：{source}\n规则编号：E_NEGATIVE_LIST"
+    assert box.text() == (
+        f"该成果已列入负面清单。\n\n依据：{source}\n规则编号：E_NEGATIVE_LIST（负面清单）"
+    )
     assert box.windowTitle() == "不得办理"
     box.close()
     plain = show_rule_violation(host, RuleViolation("不行。"))

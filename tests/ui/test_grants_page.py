@@ -163,7 +163,10 @@ def test_classified_grant_shows_each_finding_with_rule_and_source_and_asks_appro
     detail = page.detail
     findings = detail.findings_label.text()
     assert findings.count("【不得办理】") == 3
-    assert "E_SECRET_NO_APPROVAL：该成果为机密级，赋权须经保密管理员审批并记录在案。" in findings
+    assert (
+        "保密审批（E_SECRET_NO_APPROVAL）：该成果为机密级，赋权须经保密管理员审批并记录在案。"
+        in findings
+    )
     assert "依据：辽科发〔2025〕6号 第（十五）条；《科学技术保密规定》（2015）" in findings
     assert findings.count("E_CONFIDENTIALITY_AGREEMENT") == 2 and "李四" in findings
     assert detail.secrecy_label.text() == "尚未申请。"
@@ -395,14 +398,20 @@ def test_warnings_are_shown_after_the_grant_took_effect(make_page, world, qtbot)
     page = make_page()
     show(page, grant_id, qtbot)
     assert page.detail.export_label.text() == "自由出口（目录版本：2023年版；2026年1月4日核查）"
-    assert "【提示】W_EXPORT_CONTRACT_REGISTRATION" in page.detail.findings_label.text()
+    assert (
+        "【提示】技术出口合同登记（W_EXPORT_CONTRACT_REGISTRATION）"
+        in page.detail.findings_label.text()
+    )
     qtbot.mouseClick(page.detail.take_effect_button, LEFT)
     dialog = only(page, TakeEffectDialog)
     qtbot.mouseClick(dialog.save_button, LEFT)
     qtbot.waitUntil(lambda: page.findChild(QMessageBox, "warnings_box") is not None, timeout=5000)
     box = page.findChild(QMessageBox, "warnings_box")
     assert box.text().startswith("赋权已生效。以下事项仍须办理：")
-    assert "【提示】W_EXPORT_CONTRACT_REGISTRATION：该技术属于自由出口技术" in box.text()
+    assert (
+        "【提示】技术出口合同登记（W_EXPORT_CONTRACT_REGISTRATION）：该技术属于自由出口技术"
+        in box.text()
+    )
     assert "依据：《技术进出口管理条例》（自由出口技术合同登记）" in box.text()
     box.close()
 

@@ -96,7 +96,8 @@ def finding_text(finding: Finding) -> str:
         if finding.blocking
         else QCoreApplication.translate("GrantDetail", "Advisory")
     )
-    text = f"【{tag}】{finding.rule_id}：{finding.text()}"
+    name = labels.rule_name(finding.rule_id)
+    text = f"【{tag}】{name}（{finding.rule_id}）：{finding.text()}"
     if finding.unverified:
         text += QCoreApplication.translate("GrantDetail", " (source not verified)")
     return text
