@@ -22,13 +22,20 @@ from desktop.domain.achievements import COMPLETER_ROLES, ETHICS_STATUSES, FUNDIN
 from desktop.domain.achievements import KINDS as ACHIEVEMENT_KINDS
 from desktop.domain.achievements import STATUSES as ACHIEVEMENT_STATUSES
 from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
+from desktop.domain.calendar import DAY_KINDS
+from desktop.domain.counterparties import OWNERSHIPS, REGIONS, SIZES
 from desktop.domain.decisions import DECISION_BODIES, DECISION_OUTCOMES
 from desktop.domain.gates import EXPORT_CATEGORIES, PARTY_KINDS
+from desktop.domain.ledger import KINDS as LEDGER_KINDS
 from desktop.domain.people import LEADER_TYPES
+from desktop.domain.pricing import APPRAISALS
+from desktop.domain.pricing import EVENTS as PRICING_EVENTS
+from desktop.domain.pricing import STATES as PRICING_STATES
 from desktop.domain.rights_grants import AMENDMENT_KINDS, FILING_KINDS, OBJECTION_STATUSES
 from desktop.domain.rights_grants import KINDS as GRANT_KINDS
 from desktop.domain.rights_grants import STATUSES as GRANT_STATUSES
 from desktop.domain.secrecy import MARKED_LEVELS
+from desktop.domain.transformations import FORMS, METHODS
 from desktop.domain.unit import UNIT_TYPES
 
 metadata = MetaData()
@@ -455,6 +462,132 @@ export_checks = Table(
     Column("recorded_at", String(32), nullable=False),
     CheckConstraint(_in("category", EXPORT_CATEGORIES), name="ck_export_checks_category"),
 )
+
+# -- transformations (migration 0006) ---------------------------------------------------------
+counterparties = Table(
+    "counterparties",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("credit_code", String(64), nullable=False),
+    Column("ownership", String(16), nullable=False),
+    Column("size", String(8), nullable=False),
+    Column("region", String(8), nullable=False),
+    Column("contact", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint(_in("ownership", OWNERSHIPS), name="ck_counterparties_ownership"),
+    CheckConstraint(_in("size", SIZES), name="ck_counterparties_size"),
+    CheckConstraint(_in("region", REGIONS), name="ck_counterparties_region"),
+)
+Index("ix_counterparties_credit_code", counterparties.c.credit_code)
+
+# The State Council's holiday notices, a year at a time (legal-rules D1–D2).
+calendar_years = Table(
+    "calendar_years",
+    metadata,
+    Column("year", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+)
+calendar_days = Table(
+    "calendar_days",
+    metadata,
+    Column("day", String(10), primary_key=True),
+    Column("kind", String(8), nullable=False),
+    CheckConstraint(_in("kind", DAY_KINDS), name="ck_calendar_days_kind"),
+)
+
+transformations = Table(
+    "transformations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("form", String(24), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("counterparty_id", Integer, ForeignKey("counterparties.id"), nullable=True),
+    Column("price_fen", Integer, nullable=False),
+    Column("method", String(16), nullable=True),
+    Column("terms", Text, nullable=False),  # JSON: the form's own terms and the surplus terms
+    Column("contract_registration_no", Text, nullable=False),
+    Column("contract_registration_date", String(10), nullable=True),
+    Column("state", String(16), nullable=False),
+    Column("appraisal", String(16), nullable=True),
+    Column("appraisal_basis", Text, nullable=False),
+    Column("appraised_value_fen", Integer, nullable=True),
+    Column("notice_start", String(10), nullable=True),
+    Column("notice_days", Integer, nullable=True),
+    Column("notice_end", String(10), nullable=True),
+    Column("listing_start", String(10), nullable=True),
+    Column("listing_end", String(10), nullable=True),
+    Column("objected", Boolean, nullable=False),
+    Column("signed_on", String(10), nullable=True),
+    Column("revenue_from", String(10), nullable=True),
+    Column("level", String(16), nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint(_in("form", FORMS), name="ck_transformations_form"),
+    CheckConstraint(_in("state", PRICING_STATES), name="ck_transformations_state"),
+    CheckConstraint(_in("level", CLEARANCES), name="ck_transformations_level"),
+    CheckConstraint(
+        f"method IS NULL OR {_in('method', METHODS)}", name="ck_transformations_method"
+    ),
+    CheckConstraint(
+        f"appraisal IS NULL OR {_in('appraisal', APPRAISALS)}", name="ck_transformations_appraisal"
+    ),
+)
+
+transformation_achievements = Table(
+    "transformation_achievements",
+    metadata,
+    Column("transformation_id", Integer, ForeignKey("transformations.id"), primary_key=True),
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("share", String(8), nullable=False),
+)
+Index("ix_transformation_achievements_achievement", transformation_achievements.c.achievement_id)
+
+# The procedure as it happened, step by step: what the evidence file is built from.
+pricing_steps = Table(
+    "pricing_steps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("transformation_id", Integer, ForeignKey("transformations.id"), nullable=False),
+    Column("event", String(24), nullable=False),
+    Column("on_date", String(10), nullable=False),
+    Column("state_after", String(16), nullable=False),
+    Column("detail", Text, nullable=False),  # JSON
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint(_in("event", PRICING_EVENTS), name="ck_pricing_steps_event"),
+)
+Index("ix_pricing_steps_transformation", pricing_steps.c.transformation_id)
+
+ledger_entries = Table(
+    "ledger_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("transformation_id", Integer, ForeignKey("transformations.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("amount_fen", Integer, nullable=False),
+    Column("on_date", String(10), nullable=False),
+    Column("due_on", String(10), nullable=True),
+    Column("condition", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint(_in("kind", LEDGER_KINDS), name="ck_ledger_entries_kind"),
+    CheckConstraint("amount_fen > 0", name="ck_ledger_entries_amount"),
+)
+Index("ix_ledger_entries_transformation", ledger_entries.c.transformation_id)
+
+ledger_lines = Table(
+    "ledger_lines",
+    metadata,
+    Column("entry_id", Integer, ForeignKey("ledger_entries.id"), primary_key=True),
+    Column("achievement_id", Integer, ForeignKey("achievements.id"), primary_key=True),
+    Column("amount_fen", Integer, nullable=False),
+)
+Index("ix_ledger_lines_achievement", ledger_lines.c.achievement_id)
 
 # The full-text indexes are virtual tables (FTS5) made by migrations 0003 (trigram) and 0004 (short
 # terms) and kept by db/achievements.py; SQLAlchemy cannot describe them.

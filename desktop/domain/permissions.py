@@ -45,6 +45,10 @@ ACTIONS: dict[str, str] = {
     "confidentiality.read": "查看保密协议",
     "confidentiality.edit": "登记保密协议",
     "secrecy.approve_cooperation": "审批涉密成果的赋权和转化",
+    "counterparty.read": "查看合作方",
+    "counterparty.edit": "登记合作方",
+    "transformation.read": "查看成果转化和单列管理台账",
+    "transformation.edit": "办理成果转化和登记台账",
 }
 
 _EVERYONE = frozenset(ROLES)
@@ -103,6 +107,14 @@ MATRIX: dict[str, frozenset[str]] = {
     # The secrecy administrator keeps the confidentiality agreements too (科学技术保密管理).
     "confidentiality.edit": frozenset({"transfer_officer", "secrecy_admin"}),
     "secrecy.approve_cooperation": frozenset({"secrecy_admin"}),
+    "counterparty.read": frozenset(
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+    ),
+    "counterparty.edit": frozenset({"transfer_officer"}),
+    "transformation.read": frozenset(
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+    ),
+    "transformation.edit": frozenset({"transfer_officer"}),
 }
 assert MATRIX.keys() == ACTIONS.keys()
 

@@ -39,6 +39,22 @@ RULES: tuple[Rule, ...] = (
         effective_from=dt.date(2025, 1, 1),
         text="赋予科研人员职务科技成果长期使用权，期限不少于10年",
     ),
+    Rule(
+        id="liaoning.listing.half_month_days",
+        value=15,
+        source="辽科发〔2025〕6号 第（四）条（“半个月内无人摘牌”；按15日计算）",
+        status="unverified",
+        effective_from=dt.date(2025, 1, 1),
+        text="协议定价存在异议的，可在技术市场挂牌交易，半个月内无人摘牌，按协议定价交易",
+    ),
+    Rule(
+        id="liaoning.surplus.researcher_share_min",
+        value=Decimal(90),
+        source="辽科发〔2025〕6号 第（三）条",
+        status="verified",
+        effective_from=dt.date(2025, 1, 1),
+        text="科研人员用横向科研项目结余经费出资转化的，科研人员收益占比原则上不低于90%",
+    ),
 )
 
 

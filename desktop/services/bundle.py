@@ -17,7 +17,9 @@ from desktop.services.achievement_files import AchievementFileService
 from desktop.services.achievements import AchievementService
 from desktop.services.approvals import ApprovalService
 from desktop.services.audit import AuditService
+from desktop.services.calendar import CalendarService
 from desktop.services.confidentiality import ConfidentialityService
+from desktop.services.counterparties import CounterpartyService
 from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
 from desktop.services.people import PeopleService
@@ -27,6 +29,7 @@ from desktop.services.session import SessionService
 from desktop.services.settings import SettingsService
 from desktop.services.setup import SetupService
 from desktop.services.todo import TodoService
+from desktop.services.transformations import TransformationService
 from desktop.services.unit import UnitService
 
 
@@ -48,6 +51,9 @@ class Services:
     grants: RightsGrantService
     confidentiality: ConfidentialityService
     todo: TodoService
+    counterparties: CounterpartyService
+    calendar: CalendarService
+    transformations: TransformationService
 
 
 def local_now() -> datetime:
@@ -80,4 +86,7 @@ def build_services(
         grants=RightsGrantService(vault, now=now),
         confidentiality=ConfidentialityService(vault, now=now),
         todo=TodoService(vault, now=now),
+        counterparties=CounterpartyService(vault, now=now),
+        calendar=CalendarService(vault, now=now),
+        transformations=TransformationService(vault, now=now),
     )

@@ -13,6 +13,7 @@ from desktop.domain.approvals import KINDS as APPROVAL_KINDS
 from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
 from desktop.domain.dates import format_cn_date, format_cn_datetime
 from desktop.domain.rights_grants import AMENDMENT_KINDS, OBJECTION_STATUSES
+from desktop.domain.transformations import yuan
 from desktop.domain.rights_grants import KINDS as GRANT_KINDS
 
 
@@ -146,6 +147,46 @@ def audit_action(code: str) -> str:
         "confidentiality.document_exported": QCoreApplication.translate(
             "Labels", "Confidentiality agreement saved"
         ),
+        "counterparty.created": QCoreApplication.translate("Labels", "Counterparty registered"),
+        "counterparty.updated": QCoreApplication.translate("Labels", "Counterparty changed"),
+        "calendar.updated": QCoreApplication.translate("Labels", "Holiday table updated"),
+        "transformation.created": QCoreApplication.translate("Labels", "Transformation registered"),
+        "transformation.updated": QCoreApplication.translate("Labels", "Transformation changed"),
+        "transformation.registered": QCoreApplication.translate(
+            "Labels", "Contract registration recorded"
+        ),
+        "transformation.record_appraisal": QCoreApplication.translate(
+            "Labels", "Appraisal decision recorded"
+        ),
+        "transformation.start_notice": QCoreApplication.translate("Labels", "Price notice started"),
+        "transformation.object": QCoreApplication.translate(
+            "Labels", "Objection to the price received"
+        ),
+        "transformation.close_notice": QCoreApplication.translate("Labels", "Price notice closed"),
+        "transformation.start_listing": QCoreApplication.translate(
+            "Labels", "Listed on a technology market"
+        ),
+        "transformation.listing_taken": QCoreApplication.translate("Labels", "Listing taken"),
+        "transformation.listing_lapsed": QCoreApplication.translate("Labels", "Listing lapsed"),
+        "transformation.record_auction": QCoreApplication.translate(
+            "Labels", "Auction result recorded"
+        ),
+        "transformation.sign": QCoreApplication.translate("Labels", "Contract signed"),
+        "transformation.complete": QCoreApplication.translate("Labels", "Contract completed"),
+        "transformation.terminate": QCoreApplication.translate(
+            "Labels", "Transformation terminated"
+        ),
+        "transformation.export_checked": QCoreApplication.translate(
+            "Labels", "Export check recorded for a transformation"
+        ),
+        "transformation.revenue_started": QCoreApplication.translate(
+            "Labels", "Licensee revenue start recorded"
+        ),
+        "transformation.evidence_exported": QCoreApplication.translate(
+            "Labels", "Evidence file saved"
+        ),
+        "ledger.receipt": QCoreApplication.translate("Labels", "Receipt booked"),
+        "ledger.payment": QCoreApplication.translate("Labels", "Payment booked"),
     }.get(code, code)
 
 
@@ -252,6 +293,9 @@ def audit_object_type(code: str) -> str:
         "pool_version": QCoreApplication.translate("Labels", "Pool version"),
         "rights_grant": QCoreApplication.translate("Labels", "Rights grant"),
         "confidentiality": QCoreApplication.translate("Labels", "Confidentiality agreement"),
+        "counterparty": QCoreApplication.translate("Labels", "Counterparty"),
+        "calendar": QCoreApplication.translate("Labels", "Holiday table"),
+        "transformation": QCoreApplication.translate("Labels", "Transformation"),
     }.get(code, code)
 
 
@@ -415,6 +459,31 @@ def audit_field(name: str, object_type: str = "") -> str:
         "approval_doc_no": QCoreApplication.translate("Labels", "Approval document number"),
         "terminated_on": QCoreApplication.translate("Labels", "Terminated on"),
         "ethics_approved_on": QCoreApplication.translate("Labels", "Ethics approval date"),
+        # transformations and the ledger
+        "form": QCoreApplication.translate("Labels", "Form of transformation"),
+        "counterparty_id": QCoreApplication.translate("Labels", "Counterparty number"),
+        "allocations": QCoreApplication.translate("Labels", "Achievements and income shares"),
+        "price_fen": QCoreApplication.translate("Labels", "Contract price"),
+        "method": QCoreApplication.translate("Labels", "Pricing method"),
+        "terms": QCoreApplication.translate("Labels", "Terms"),
+        "state": QCoreApplication.translate("Labels", "Procedure step"),
+        "on_date": QCoreApplication.translate("Labels", "Date"),
+        "notice_days": QCoreApplication.translate("Labels", "Notice period (days)"),
+        "notice_end": QCoreApplication.translate("Labels", "Notice until"),
+        "listing_end": QCoreApplication.translate("Labels", "Listing until"),
+        "explanation": QCoreApplication.translate("Labels", "How the date was counted"),
+        "appraisal_basis": QCoreApplication.translate("Labels", "Basis of the appraisal decision"),
+        "appraised_value_fen": QCoreApplication.translate("Labels", "Appraised value"),
+        "ledger": QCoreApplication.translate("Labels", "Ledger"),
+        "entry": QCoreApplication.translate("Labels", "Ledger entry"),
+        "amount_fen": QCoreApplication.translate("Labels", "Amount"),
+        "revenue_from": QCoreApplication.translate("Labels", "Revenue since"),
+        "counterparty": QCoreApplication.translate("Labels", "Counterparty"),
+        "ownership": QCoreApplication.translate("Labels", "Ownership type"),
+        "region": QCoreApplication.translate("Labels", "Region"),
+        "holidays": QCoreApplication.translate("Labels", "Holidays"),
+        "workdays": QCoreApplication.translate("Labels", "Working weekend days"),
+        "source": QCoreApplication.translate("Labels", "Source"),
         # sign-in
         "at": QCoreApplication.translate("Labels", "Attempted at"),
         "problems": QCoreApplication.translate("Labels", "Problems found"),
@@ -426,6 +495,8 @@ def audit_value(field: str, value: object) -> str:
     name = field.rsplit(".", 1)[-1]
     if isinstance(value, bool):
         return yes_no(value)
+    if isinstance(value, int) and name.endswith("_fen"):
+        return yuan(value) + QCoreApplication.translate("Labels", " yuan")
     if not isinstance(value, str):
         return str(value)
     coded = {
@@ -455,6 +526,11 @@ def audit_value(field: str, value: object) -> str:
             return format_cn_datetime(datetime.fromisoformat(value))
         except ValueError:
             return value
+    if name.endswith("_fen"):
+        try:
+            return yuan(int(value)) + QCoreApplication.translate("Labels", " yuan")
+        except ValueError:
+            return value
     if name in _DATE_FIELDS:
         try:
             return format_cn_date(date.fromisoformat(value))
@@ -482,6 +558,11 @@ _DATE_FIELDS = frozenset(
         "approval_date",
         "terminated_on",
         "ethics_approved_on",
+        "on_date",
+        "notice_end",
+        "listing_end",
+        "revenue_from",
+        "contract_registration_date",
     }
 )
 

@@ -2945,6 +2945,94 @@ SHA-256 %2</translation>
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>Counterparty registered</source>
+        <translation>登记合作方</translation>
+    </message>
+    <message>
+        <source>Counterparty changed</source>
+        <translation>修改合作方</translation>
+    </message>
+    <message>
+        <source>Holiday table updated</source>
+        <translation>更新节假日表</translation>
+    </message>
+    <message>
+        <source>Transformation registered</source>
+        <translation>登记成果转化</translation>
+    </message>
+    <message>
+        <source>Transformation changed</source>
+        <translation>修改成果转化</translation>
+    </message>
+    <message>
+        <source>Contract registration recorded</source>
+        <translation>记录技术合同登记</translation>
+    </message>
+    <message>
+        <source>Appraisal decision recorded</source>
+        <translation>记录资产评估决定</translation>
+    </message>
+    <message>
+        <source>Price notice started</source>
+        <translation>开始协议定价公示</translation>
+    </message>
+    <message>
+        <source>Objection to the price received</source>
+        <translation>收到定价异议</translation>
+    </message>
+    <message>
+        <source>Price notice closed</source>
+        <translation>结束协议定价公示</translation>
+    </message>
+    <message>
+        <source>Listed on a technology market</source>
+        <translation>技术市场挂牌</translation>
+    </message>
+    <message>
+        <source>Listing taken</source>
+        <translation>挂牌被摘牌</translation>
+    </message>
+    <message>
+        <source>Listing lapsed</source>
+        <translation>挂牌期满无人摘牌</translation>
+    </message>
+    <message>
+        <source>Auction result recorded</source>
+        <translation>记录拍卖结果</translation>
+    </message>
+    <message>
+        <source>Contract signed</source>
+        <translation>合同签订</translation>
+    </message>
+    <message>
+        <source>Contract completed</source>
+        <translation>合同履行完毕</translation>
+    </message>
+    <message>
+        <source>Transformation terminated</source>
+        <translation>终止成果转化</translation>
+    </message>
+    <message>
+        <source>Export check recorded for a transformation</source>
+        <translation>记录转化项目的技术出口核查</translation>
+    </message>
+    <message>
+        <source>Licensee revenue start recorded</source>
+        <translation>记录被许可方收入起始日</translation>
+    </message>
+    <message>
+        <source>Evidence file saved</source>
+        <translation>保存尽职免责证据文件</translation>
+    </message>
+    <message>
+        <source>Receipt booked</source>
+        <translation>登记收款</translation>
+    </message>
+    <message>
+        <source>Payment booked</source>
+        <translation>登记支出</translation>
+    </message>
+    <message>
         <source>Audit checkpoint</source>
         <translation>审计检查点</translation>
     </message>
@@ -2959,6 +3047,18 @@ SHA-256 %2</translation>
     <message>
         <source>Pool version</source>
         <translation>成果池版本</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Holiday table</source>
+        <translation>节假日表</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>成果转化</translation>
     </message>
     <message>
         <source> · </source>
@@ -3449,12 +3549,108 @@ SHA-256 %2</translation>
         <translation>伦理审查批准日期</translation>
     </message>
     <message>
+        <source>Form of transformation</source>
+        <translation>转化方式</translation>
+    </message>
+    <message>
+        <source>Counterparty number</source>
+        <translation>合作方编号</translation>
+    </message>
+    <message>
+        <source>Achievements and income shares</source>
+        <translation>成果及收入分配比例</translation>
+    </message>
+    <message>
+        <source>Contract price</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <source>Pricing method</source>
+        <translation>定价方式</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>合同条件</translation>
+    </message>
+    <message>
+        <source>Procedure step</source>
+        <translation>程序环节</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Notice period (days)</source>
+        <translation>公示期（日）</translation>
+    </message>
+    <message>
+        <source>Notice until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Listing until</source>
+        <translation>挂牌截止</translation>
+    </message>
+    <message>
+        <source>How the date was counted</source>
+        <translation>期限计算说明</translation>
+    </message>
+    <message>
+        <source>Basis of the appraisal decision</source>
+        <translation>评估决定依据</translation>
+    </message>
+    <message>
+        <source>Appraised value</source>
+        <translation>评估值</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Ledger entry</source>
+        <translation>台账记录</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Revenue since</source>
+        <translation>收入起始日</translation>
+    </message>
+    <message>
+        <source>Ownership type</source>
+        <translation>所有制</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <source>Working weekend days</source>
+        <translation>调休上班日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
         <source>Attempted at</source>
         <translation>尝试时间</translation>
     </message>
     <message>
         <source>Problems found</source>
         <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
     </message>
     <message>
         <source>Created</source>

@@ -28,12 +28,15 @@ from sqlcipher3 import dbapi2
 from db import (
     achievements,
     audit,
+    calendar,
     confidentiality,
     connection,
     decisions,
+    ledger,
     migrate,
     people,
     rights_grants,
+    transformations,
     unit,
     users,
 )
@@ -43,6 +46,7 @@ from desktop.domain import recovery_code
 from desktop.domain.accounts import CLEARANCES
 from desktop.domain.achievements import AchievementQuery
 from desktop.domain.audit import verify
+from desktop.domain.calendar import SHIPPED, Calendar
 from desktop.errors import StorageError
 from desktop.services.session import SessionService
 from tests.conftest import TEST_KDF, TEST_PASSPHRASE, FixedClock
@@ -59,6 +63,7 @@ from tests.fixtures.make_fixture_vault import (
     FIXTURE_GRANT_SHARES,
     FIXTURE_PASSPHRASE,
     FIXTURE_PEOPLE,
+    FIXTURE_PRICE_FEN,
     FIXTURE_RECOVERY_CODE,
     FIXTURE_UNIT,
 )
@@ -197,6 +202,13 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
                 assert (grant.draft.unit_share, grant.draft.team_share) == FIXTURE_GRANT_SHARES
                 (agreement,) = confidentiality.covering(conn, found.id)
                 assert agreement.draft == FIXTURE_AGREEMENT
+            # 0006 brings the holiday table with the 2025 and 2026 notices.
+            assert calendar.load(conn) == Calendar.of(SHIPPED)
+            if revision >= "0006":
+                (deal,) = transformations.list_visible(conn, levels=CLEARANCES)
+                assert (deal.state, deal.draft.price_fen) == ("signed", FIXTURE_PRICE_FEN)
+                (entry,) = ledger.entries(conn, deal.id)
+                assert entry.lines == ((1, FIXTURE_PRICE_FEN),)
         assert vault.integrity_problems() == []
     finally:
         vault.lock()

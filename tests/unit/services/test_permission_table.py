@@ -13,6 +13,7 @@ import inspect
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,22 +26,33 @@ from db import (
     approvals,
     audit,
     confidentiality,
+    counterparties,
     decisions,
     pool,
     rights_grants,
+    transformations,
     users,
 )
 from db.vault import Vault
 from desktop.domain.accounts import ROLES, User, UserDraft
 from desktop.domain.achievements import AchievementDraft, AchievementQuery, Completer, IpRight
+from desktop.domain.calendar import HolidayNotice
 from desktop.domain.confidentiality import ConfidentialityDraft
+from desktop.domain.counterparties import CounterpartyDraft
 from desktop.domain.decisions import DecisionDraft
 from desktop.domain.gates import ExportCheck
-from desktop.domain.identifiers import id_number_check_char
+from desktop.domain.identifiers import credit_code_check_char, id_number_check_char
 from desktop.domain.ip_numbers import patent_check_digit
 from desktop.domain.people import PersonDraft
 from desktop.domain.permissions import MATRIX
 from desktop.domain.rights_grants import GrantDraft, TeamShare
+from desktop.domain.transformations import (
+    Allocation,
+    Installment,
+    LicenceTerms,
+    PayLaterTerms,
+    TransformationDraft,
+)
 from desktop.errors import PermissionDenied
 from desktop.exchange import achievements_xlsx as xlsx
 from desktop.exchange.achievements_xlsx import ImportPreview, ImportRow
@@ -608,6 +620,209 @@ TABLE: list[tuple[str, str, str, Call]] = [
             w.actor, _agreement(w), on="2026-01-05", reason="合作结束"
         ),
     ),
+    # -- counterparties, the holiday table, transformations -------------------------------------
+    (
+        "counterparties",
+        "search",
+        "counterparty.read",
+        lambda w: w.services.counterparties.search(w.actor),
+    ),
+    (
+        "counterparties",
+        "get",
+        "counterparty.read",
+        lambda w: w.services.counterparties.get(w.actor, _party(w)),
+    ),
+    (
+        "counterparties",
+        "create",
+        "counterparty.edit",
+        lambda w: w.services.counterparties.create(w.actor, _party_draft(w)),
+    ),
+    (
+        "counterparties",
+        "update",
+        "counterparty.edit",
+        lambda w: w.services.counterparties.update(w.actor, _party(w), _party_draft(w)),
+    ),
+    ("calendar", "notices", "settings.read", lambda w: w.services.calendar.notices(w.actor)),
+    ("calendar", "calendar", "settings.read", lambda w: w.services.calendar.calendar(w.actor)),
+    (
+        "calendar",
+        "put",
+        "settings.edit",
+        lambda w: w.services.calendar.put(
+            w.actor, HolidayNotice(2027, "国务院办公厅通知", (date(2027, 1, 1),), ())
+        ),
+    ),
+    (
+        "transformations",
+        "visible",
+        "transformation.read",
+        lambda w: w.services.transformations.visible(w.actor),
+    ),
+    (
+        "transformations",
+        "get",
+        "transformation.read",
+        lambda w: w.services.transformations.get(w.actor, _deal(w)),
+    ),
+    (
+        "transformations",
+        "ledger_totals",
+        "transformation.read",
+        lambda w: w.services.transformations.ledger_totals(w.actor, "year"),
+    ),
+    (
+        "transformations",
+        "overdue",
+        "transformation.read",
+        lambda w: w.services.transformations.overdue(w.actor),
+    ),
+    (
+        "transformations",
+        "create",
+        "transformation.edit",
+        lambda w: w.services.transformations.create(w.actor, _deal_draft(w)),
+    ),
+    (
+        "transformations",
+        "update",
+        "transformation.edit",
+        lambda w: w.services.transformations.update(w.actor, _deal(w), _deal_draft(w)),
+    ),
+    (
+        "transformations",
+        "set_registration",
+        "transformation.edit",
+        lambda w: w.services.transformations.set_registration(
+            w.actor, _deal(w), "2026210100000001", "2026-01-05"
+        ),
+    ),
+    (
+        "transformations",
+        "record_appraisal",
+        "transformation.edit",
+        lambda w: w.services.transformations.record_appraisal(
+            w.actor, _deal(w), decision="waived", basis="单位制度", on="2026-01-05"
+        ),
+    ),
+    (
+        "transformations",
+        "start_notice",
+        "transformation.edit",
+        lambda w: w.services.transformations.start_notice(
+            w.actor, _deal(w, "priced"), "2026-01-05"
+        ),
+    ),
+    (
+        "transformations",
+        "record_objection",
+        "transformation.edit",
+        lambda w: w.services.transformations.record_objection(
+            w.actor, _deal(w, "notice"), received_on="2026-01-05", content="价格偏低"
+        ),
+    ),
+    (
+        "transformations",
+        "close_notice",
+        "transformation.edit",
+        lambda w: w.services.transformations.close_notice(
+            w.actor, _deal(w, "notice", notice_end="2026-01-01"), "2026-01-05"
+        ),
+    ),
+    (
+        "transformations",
+        "start_listing",
+        "transformation.edit",
+        lambda w: w.services.transformations.start_listing(
+            w.actor, _deal(w, "objected"), "2026-01-05"
+        ),
+    ),
+    (
+        "transformations",
+        "listing_taken",
+        "transformation.edit",
+        lambda w: w.services.transformations.listing_taken(
+            w.actor,
+            _deal(w, "listing"),
+            on="2026-01-05",
+            counterparty_id=_party(w),
+            price_fen=100,
+        ),
+    ),
+    (
+        "transformations",
+        "listing_lapsed",
+        "transformation.edit",
+        lambda w: w.services.transformations.listing_lapsed(
+            w.actor, _deal(w, "listing", listing_end="2026-01-01"), "2026-01-05"
+        ),
+    ),
+    (
+        "transformations",
+        "record_auction",
+        "transformation.edit",
+        lambda w: w.services.transformations.record_auction(
+            w.actor,
+            _deal(w, "priced", method="auction"),
+            on="2026-01-05",
+            counterparty_id=_party(w),
+            price_fen=100,
+        ),
+    ),
+    (
+        "transformations",
+        "sign",
+        "transformation.edit",
+        lambda w: w.services.transformations.sign(w.actor, _deal(w, "cleared"), "2026-01-05"),
+    ),
+    (
+        "transformations",
+        "complete",
+        "transformation.edit",
+        lambda w: w.services.transformations.complete(w.actor, _deal(w, "signed"), "2026-01-05"),
+    ),
+    (
+        "transformations",
+        "terminate",
+        "transformation.edit",
+        lambda w: w.services.transformations.terminate(
+            w.actor, _deal(w), on="2026-01-05", reason="对方退出"
+        ),
+    ),
+    (
+        "transformations",
+        "request_secrecy_approval",
+        "transformation.edit",
+        lambda w: w.services.transformations.request_secrecy_approval(
+            w.actor, _deal(w, level="secret"), "合作需要"
+        ),
+    ),
+    (
+        "transformations",
+        "record_export_check",
+        "transformation.edit",
+        lambda w: w.services.transformations.record_export_check(
+            w.actor, _deal(w, overseas=True), ExportCheck("free", "2023年版", "2026-01-05")
+        ),
+    ),
+    (
+        "transformations",
+        "record_revenue_start",
+        "transformation.edit",
+        lambda w: w.services.transformations.record_revenue_start(
+            w.actor, _deal(w, "signed", pay_later=True), "2026-01-05"
+        ),
+    ),
+    (
+        "transformations",
+        "record_money",
+        "transformation.edit",
+        lambda w: w.services.transformations.record_money(
+            w.actor, _deal(w, "signed"), kind="receipt", amount_fen=100, on="2026-01-05"
+        ),
+    ),
 ]
 # Services that do not act for a signed-in user: first-run set-up, the session itself, and
 # rendering documents from data a service already handed out under its own check. The to-do list
@@ -903,6 +1118,83 @@ def _agreement(w: World) -> int:
         return confidentiality.insert(
             conn, draft, doc_no=w.fresh("保密"), created_by=w.actor.id, created_at="t"
         )
+
+
+def _party_draft(w: World, **changes: object) -> CounterpartyDraft:
+    body = f"91210100MA0{w.counter + 100000:06d}"
+    w.counter += 1
+    draft = CounterpartyDraft(
+        f"合作方{w.counter}", body + credit_code_check_char(body), "non_state", "small"
+    )
+    return replace(draft, **changes)  # type: ignore[arg-type]
+
+
+def _party(w: World, **changes: object) -> int:
+    with w.vault.transaction() as conn:
+        return counterparties.insert(conn, _party_draft(w, **changes), created_at="t")
+
+
+def _deal_draft(
+    w: World,
+    *,
+    level: str = "public",
+    overseas: bool = False,
+    pay_later: bool = False,
+    method: str = "negotiated",
+) -> TransformationDraft:
+    draft = replace(
+        _achievement_draft(), level=level, secrecy_mark="秘密★5年" if level == "secret" else ""
+    )
+    with w.vault.transaction() as conn:
+        achievement_id = achievements.insert_achievement(
+            conn, draft, created_by=w.actor.id, created_at="2026-01-05T08:03:00"
+        )
+    party = _party(w, region="overseas", credit_code="") if overseas else _party(w)
+    deal = TransformationDraft(
+        form="transfer",
+        title="转让合同",
+        counterparty_id=party,
+        allocations=(Allocation(achievement_id, Decimal(100)),),
+        price_fen=100_00,
+        method=method,
+    )
+    if pay_later:
+        deal = replace(
+            deal,
+            form="pay_later",
+            licence=LicenceTerms("ordinary", "2026-01-01", "2027-01-01", "辽宁"),
+            pay_later=PayLaterTerms(0, (Installment(100_00, "after_revenue", months=1),)),
+        )
+    return deal
+
+
+def _deal(
+    w: World,
+    state: str = "appraisal",
+    *,
+    level: str = "public",
+    overseas: bool = False,
+    pay_later: bool = False,
+    method: str = "negotiated",
+    notice_end: str = "2026-12-31",
+    listing_end: str = "2026-12-31",
+) -> int:
+    draft = _deal_draft(w, level=level, overseas=overseas, pay_later=pay_later, method=method)
+    with w.vault.transaction() as conn:
+        deal_id = transformations.insert(
+            conn, draft, state=state, level=level, created_by=w.actor.id, created_at="t"
+        )
+        transformations.set_fields(
+            conn,
+            deal_id,
+            notice_start="2025-12-01",
+            notice_end=notice_end,
+            listing_end=listing_end,
+            objected=True,
+            signed_on="2026-01-01" if state == "signed" else None,
+            updated_at="t",
+        )
+    return deal_id
 
 
 def _admin(w: World) -> User:
