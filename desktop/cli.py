@@ -442,9 +442,11 @@ def cmd_demo(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO) -
     print(f"保管库编号 / Vault id: {result.vault_id}", file=out)
     print(
         f"人员 {result.people} 名，成果 {result.achievements} 项，赋权 {result.grants} 项，"
-        f"保密协议 {result.confidentiality_agreements} 份，用时 {result.seconds:.1f} 秒"
+        f"保密协议 {result.confidentiality_agreements} 份，转化项目 {result.transformations} 项，"
+        f"用时 {result.seconds:.1f} 秒"
         f" / {result.people} people, {result.achievements} achievements, {result.grants} rights"
-        f" grants, {result.confidentiality_agreements} confidentiality agreements"
+        f" grants, {result.confidentiality_agreements} confidentiality agreements,"
+        f" {result.transformations} transformations"
         f" in {result.seconds:.1f} s",
         file=out,
     )

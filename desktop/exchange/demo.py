@@ -516,6 +516,7 @@ class DemoVault:
     seconds: float
     grants: int = 0
     confidentiality_agreements: int = 0
+    transformations: int = 0
 
 
 def load(
@@ -587,11 +588,12 @@ def load(
         chunk.append(achievement)
     if chunk:
         flush()
-    from desktop.exchange import demo_agreements
+    from desktop.exchange import demo_agreements, demo_transformations
 
     made = demo_agreements.add(
         services, officer, users["secrecy_admin"], today=data.today, set_clock=clock.set
     )
+    deals = demo_transformations.add(services, officer, today=data.today)
     logins = ((admin_login, admin_name, "system_admin"), *ACCOUNTS)
     return DemoVault(
         created.vault_id,
@@ -602,4 +604,5 @@ def load(
         timer() - started,
         made.grants,
         made.confidentiality,
+        deals.transformations,
     )

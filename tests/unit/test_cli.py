@@ -357,6 +357,10 @@ def test_demo_creates_a_vault_full_of_sample_data(run: Cli, db_path: Path) -> No
             g.level == "secret" or g.level == "confidential" for g in grants
         )
         assert len(services.confidentiality.visible(officer)) >= 2
+        deals = services.transformations.visible(officer)
+        assert {d.state for d in deals} >= {"signed", "notice", "priced"}
+        assert any(d.objected for d in deals)
+        assert services.transformations.ledger_totals(officer, "year")
         assert {i.kind for i in services.todo.items(officer)} >= {
             "change_filing",
             "objection_open",
