@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/audit.py
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/agreements.py
+	$(BIN)/python bench/ledger.py
 
 translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build

@@ -64,8 +64,13 @@ def set_due(conn: Connection, entry_id: int, *, due_on: str | None, condition: s
 
 
 def entries(conn: Connection, transformation_id: int) -> list[LedgerEntry]:
+    return entries_of(conn, [transformation_id]).get(transformation_id, [])
+
+
+def entries_of(conn: Connection, transformation_ids: Sequence[int]) -> dict[int, list[LedgerEntry]]:
+    """The entries of many transformations in two queries, by transformation."""
     rows = conn.execute(
-        sa.select(_E).where(_E.c.transformation_id == transformation_id).order_by(_E.c.id)
+        sa.select(_E).where(_E.c.transformation_id.in_(list(transformation_ids))).order_by(_E.c.id)
     ).all()
     lines: dict[int, list[tuple[int, int]]] = defaultdict(list)
     if rows:
@@ -75,20 +80,22 @@ def entries(conn: Connection, transformation_id: int) -> list[LedgerEntry]:
             .order_by(_L.c.entry_id, _L.c.achievement_id)
         ):
             lines[line.entry_id].append((line.achievement_id, line.amount_fen))
-    return [
-        LedgerEntry(
-            r.id,
-            r.transformation_id,
-            r.kind,
-            r.amount_fen,
-            r.on_date,
-            r.due_on,
-            r.condition,
-            r.note,
-            tuple(lines[r.id]),
+    found: dict[int, list[LedgerEntry]] = defaultdict(list)
+    for r in rows:
+        found[r.transformation_id].append(
+            LedgerEntry(
+                r.id,
+                r.transformation_id,
+                r.kind,
+                r.amount_fen,
+                r.on_date,
+                r.due_on,
+                r.condition,
+                r.note,
+                tuple(lines[r.id]),
+            )
         )
-        for r in rows
-    ]
+    return dict(found)
 
 
 def totals(conn: Connection, *, by: str, levels: Sequence[str]) -> list[tuple[Any, str, int]]:

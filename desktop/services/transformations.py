@@ -125,10 +125,12 @@ class TransformationService(Service):
         today = self._now().date()
         found = []
         with self._vault.read() as conn:
-            for t in transformations.list_visible(conn, levels=visible_levels(actor)):
-                for r in settle(ledger.entries(conn, t.id)):
-                    if r.overdue(today):
-                        found.append((t, r))
+            deals = transformations.list_visible(conn, levels=visible_levels(actor))
+            by_deal = ledger.entries_of(conn, [t.id for t in deals if t.signed_on])
+        for t in deals:
+            for r in settle(by_deal.get(t.id, [])):
+                if r.overdue(today):
+                    found.append((t, r))
         return sorted(found, key=lambda pair: (pair[1].entry.due_on or "", pair[0].id))
 
     # -- drafting ---------------------------------------------------------------------------
