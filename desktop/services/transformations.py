@@ -133,6 +133,16 @@ class TransformationService(Service):
                     found.append((t, r))
         return sorted(found, key=lambda pair: (pair[1].entry.due_on or "", pair[0].id))
 
+    def equity_register(self, actor: User) -> list[tuple[Transformation, LedgerEntry]]:
+        """The equity the unit holds through transformations (作价投资, or funded from
+        industry-project surplus), newest first: the deal and its equity entry (company and
+        holding in the note, value in fen)."""
+        self._authorize(actor, "transformation.read")
+        with self._vault.read() as conn:
+            deals = transformations.list_visible(conn, levels=visible_levels(actor))
+            by_deal = ledger.entries_of(conn, [t.id for t in deals if t.signed_on])
+        return [(t, e) for t in deals for e in by_deal.get(t.id, []) if e.kind == "equity"]
+
     # -- drafting ---------------------------------------------------------------------------
     def create(self, actor: User, draft: TransformationDraft) -> int:
         self._authorize(actor, "transformation.edit")

@@ -675,6 +675,12 @@ TABLE: list[tuple[str, str, str, Call]] = [
     ),
     (
         "transformations",
+        "equity_register",
+        "transformation.read",
+        lambda w: w.services.transformations.equity_register(w.actor),
+    ),
+    (
+        "transformations",
         "overdue",
         "transformation.read",
         lambda w: w.services.transformations.overdue(w.actor),

@@ -342,3 +342,43 @@ def test_steps_are_audited_and_readers_below_the_level_see_nothing(world: World)
     assert t.visible(reader) == []
     with pytest.raises(PermissionDenied):
         t.get(reader, tid)
+
+
+def _sign(world: World, tid: int) -> None:
+    t = world.transformations
+    t.record_appraisal(world.officer, tid, decision="waived", basis="单位制度", on="2026-01-05")
+    t.start_notice(world.officer, tid, "2026-01-05")
+    world.go("2026-01-21")
+    t.close_notice(world.officer, tid, "2026-01-21")
+    t.sign(world.officer, tid, "2026-01-21")
+    world.go("2026-01-05")
+
+
+def test_ledger_totals_equal_the_sum_of_the_signed_contracts(world: World) -> None:
+    from desktop.domain.transformations import EquityTerms
+
+    prices = [1, 99_99, 123_456_78, 5_000_000_00]
+    for price in prices:
+        _sign(
+            world,
+            world.transformations.create(
+                world.officer, world.contract(world.achievement(ip_rights=()), price_fen=price)
+            ),
+        )
+    equity = world.transformations.create(
+        world.officer,
+        world.contract(
+            world.achievement(ip_rights=()),
+            form="equity",
+            price_fen=2_000_000_00,
+            equity=EquityTerms("辽宁某科技有限公司", None, D(20)),
+        ),
+    )
+    _sign(world, equity)
+    with world.vault.read() as conn:
+        grand = ledger.grand_total(conn, levels=("public",))
+    assert grand == {"receivable": sum(prices), "equity": 2_000_000_00}
+    by_year = world.transformations.ledger_totals(world.officer, "year")
+    assert sum(f for _, k, f in by_year if k == "receivable") == sum(prices)
+    ((deal, entry),) = world.transformations.equity_register(world.officer)
+    assert deal.id == equity and "20" in entry.note and entry.amount_fen == 2_000_000_00
