@@ -133,3 +133,13 @@ def grand_total(conn: Connection, *, levels: Sequence[str]) -> dict[str, int]:
         .group_by(_E.c.kind)
     )
     return {kind: int(total) for kind, total in conn.execute(query)}
+
+
+def count(conn: Connection, *, levels: Sequence[str]) -> int:
+    query = (
+        sa.select(sa.func.count())
+        .select_from(_E)
+        .join(transformations, transformations.c.id == _E.c.transformation_id)
+        .where(transformations.c.level.in_(tuple(levels)))
+    )
+    return int(conn.execute(query).scalar_one())

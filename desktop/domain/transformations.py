@@ -123,6 +123,7 @@ class TransformationDraft:
     surplus: SurplusTerms | None = None
     contract_registration_no: str = ""  # 技术合同认定登记
     contract_registration_date: str | None = None
+    price_due_on: str | None = None  # transfer, licence, resource fee: when the price is due
 
 
 def _text(field: str, value: str, name: str, *, required: bool = True) -> str:
@@ -340,6 +341,12 @@ def validate_transformation(draft: TransformationDraft) -> TransformationDraft:
         cleaned = replace(cleaned, invest=invest)
     if draft.surplus is not None:
         cleaned = replace(cleaned, surplus=check_surplus(draft.surplus))
+    due = draft.price_due_on
+    if due and draft.form in ("transfer", "licence", "share_transfer"):
+        due = _date("price_due_on", due, "付款日期").isoformat()
+    else:
+        due = None
+    cleaned = replace(cleaned, price_due_on=due)
     number = draft.contract_registration_no.strip()
     registered = draft.contract_registration_date
     if number or registered:
@@ -478,7 +485,15 @@ def encode_terms(draft: TransformationDraft) -> dict[str, object]:
 
     return {
         name: plain(getattr(draft, name))
-        for name in ("licence", "equity", "pay_later", "share_transfer", "invest", "surplus")
+        for name in (
+            "licence",
+            "equity",
+            "pay_later",
+            "share_transfer",
+            "invest",
+            "surplus",
+            "price_due_on",
+        )
         if getattr(draft, name) is not None
     }
 
@@ -490,6 +505,8 @@ def decode_terms(data: dict[str, object]) -> dict[str, object]:
         return None if value is None else Decimal(str(value))
 
     found: dict[str, object] = {}
+    if "price_due_on" in data:
+        found["price_due_on"] = data["price_due_on"]
     if "licence" in data:
         found["licence"] = LicenceTerms(**data["licence"])  # type: ignore[arg-type]
     if "equity" in data:

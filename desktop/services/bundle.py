@@ -22,6 +22,7 @@ from desktop.services.confidentiality import ConfidentialityService
 from desktop.services.counterparties import CounterpartyService
 from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
+from desktop.services.evidence import EvidenceService
 from desktop.services.people import PeopleService
 from desktop.services.pool import PoolService
 from desktop.services.rights_grants import RightsGrantService
@@ -54,6 +55,7 @@ class Services:
     counterparties: CounterpartyService
     calendar: CalendarService
     transformations: TransformationService
+    evidence: EvidenceService
 
 
 def local_now() -> datetime:
@@ -89,4 +91,5 @@ def build_services(
         counterparties=CounterpartyService(vault, now=now),
         calendar=CalendarService(vault, now=now),
         transformations=TransformationService(vault, now=now),
+        evidence=EvidenceService(vault, now=now),
     )

@@ -43,7 +43,6 @@ from desktop.domain.transformations import (
     encode_terms,
     installment_dues,
     validate_transformation,
-    yuan,
 )
 from desktop.errors import PermissionDenied, RuleViolation, ValidationError
 from desktop.services.achievements import visible_achievement
@@ -132,6 +131,14 @@ class TransformationService(Service):
                 if r.overdue(today):
                     found.append((t, r))
         return sorted(found, key=lambda pair: (pair[1].entry.due_on or "", pair[0].id))
+
+    def ledger_entry_totals(self, actor: User) -> tuple[dict[str, int], int]:
+        """Per kind, the sum of the entries themselves (what the totals per year, achievement or
+        department must add up to), and how many entries there are."""
+        self._authorize(actor, "transformation.read")
+        with self._vault.read() as conn:
+            levels = visible_levels(actor)
+            return ledger.grand_total(conn, levels=levels), ledger.count(conn, levels=levels)
 
     def equity_register(self, actor: User) -> list[tuple[Transformation, LedgerEntry]]:
         """The equity the unit holds through transformations (作价投资, or funded from
@@ -707,10 +714,12 @@ class TransformationService(Service):
                     MEASURE_6,
                 )
 
-    def _book(self, conn: Conn, actor: User, t: Transformation, day: dt.date) -> list[str]:
+    def _book(
+        self, conn: Conn, actor: User, t: Transformation, day: dt.date
+    ) -> list[dict[str, object]]:
         """What the signing forms, into the ledger: receivables, or the equity held."""
         d = t.draft
-        booked: list[str] = []
+        booked: list[dict[str, object]] = []
 
         def add(kind: str, amount: int, due: dt.date | None, condition: str, note: str) -> None:
             ledger.insert(
@@ -726,7 +735,7 @@ class TransformationService(Service):
                 created_by=actor.id,
                 created_at=self._timestamp(),
             )
-            booked.append(f"{kind} {yuan(amount)}")
+            booked.append({"kind": kind, "amount_fen": amount})
 
         if d.form == "equity":
             assert d.equity is not None
@@ -747,9 +756,9 @@ class TransformationService(Service):
                     f"第{due.installment}期：{due.why}",
                 )
         elif d.form in ("transfer", "licence") or (d.form == "share_transfer" and d.price_fen > 0):
-            add("receivable", d.price_fen, day, "", "合同价款")
-        if d.surplus is not None and d.form in ("equity", "invest_then_equity"):
-            booked.append("surplus")
+            price_due = _day(d.price_due_on)
+            condition = "" if price_due else "合同未约定付款日期"
+            add("receivable", d.price_fen, price_due, condition, "合同价款")
         return booked
 
     def _refresh_dues(self, conn: Conn, t: Transformation) -> None:

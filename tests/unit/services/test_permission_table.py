@@ -675,6 +675,24 @@ TABLE: list[tuple[str, str, str, Call]] = [
     ),
     (
         "transformations",
+        "ledger_entry_totals",
+        "transformation.read",
+        lambda w: w.services.transformations.ledger_entry_totals(w.actor),
+    ),
+    (
+        "evidence",
+        "document",
+        "transformation.read",
+        lambda w: w.services.evidence.document(w.actor, _deal(w)),
+    ),
+    (
+        "evidence",
+        "save",
+        "transformation.read",
+        lambda w: w.services.evidence.save(w.actor, _deal(w), w.tmp / w.fresh("evidence.pdf")),
+    ),
+    (
+        "transformations",
         "equity_register",
         "transformation.read",
         lambda w: w.services.transformations.equity_register(w.actor),

@@ -111,7 +111,23 @@ def test_a_negotiated_price_from_notice_to_signed(world: World) -> None:
         "sign",
     ]
     (receivable,) = view.receivables
-    assert receivable.outstanding_fen == 500_000_00 and receivable.entry.due_on == "2026-01-21"
+    assert receivable.outstanding_fen == 500_000_00
+    assert receivable.entry.due_on is None and receivable.entry.condition == "合同未约定付款日期"
+
+
+def test_a_transfer_price_falls_due_on_the_agreed_day(world: World) -> None:
+    t = world.transformations
+    tid = t.create(world.officer, world.contract(price_due_on="2026-03-31"))
+    t.record_appraisal(world.officer, tid, decision="waived", basis="单位制度", on="2026-01-05")
+    t.start_notice(world.officer, tid, "2026-01-05")
+    world.go("2026-01-21")
+    t.close_notice(world.officer, tid, "2026-01-21")
+    t.sign(world.officer, tid, "2026-01-21")
+    (receivable,) = t.get(world.officer, tid).receivables
+    assert receivable.entry.due_on == "2026-03-31"
+    assert t.overdue(world.officer) == []
+    world.go("2026-04-01")
+    assert [r.entry.id for _, r in t.overdue(world.officer)] == [receivable.entry.id]
 
 
 def test_a_notice_ending_in_the_spring_festival_moves_past_it(world: World) -> None:
