@@ -13,8 +13,8 @@ from desktop.domain.approvals import KINDS as APPROVAL_KINDS
 from desktop.domain.approvals import STATUSES as APPROVAL_STATUSES
 from desktop.domain.dates import format_cn_date, format_cn_datetime
 from desktop.domain.rights_grants import AMENDMENT_KINDS, OBJECTION_STATUSES
-from desktop.domain.transformations import yuan
 from desktop.domain.rights_grants import KINDS as GRANT_KINDS
+from desktop.domain.transformations import yuan
 
 
 def role(code: str) -> str:

@@ -71,7 +71,8 @@ STEPS = (
     step(4, "start_listing", "2026-01-09", "listing", listing_end="2026-01-26",
          explanation="期满日为法定节假日或休息日，顺延至2026年1月26日"),
     step(5, "listing_lapsed", "2026-01-27", "cleared"),
-    step(6, "sign", "2026-01-27", "signed", ledger=[{"kind": "receivable", "amount_fen": 500_000_00}]),
+    step(6, "sign", "2026-01-27", "signed",
+         ledger=[{"kind": "receivable", "amount_fen": 500_000_00}]),
 )  # fmt: skip
 
 
