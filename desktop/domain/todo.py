@@ -4,14 +4,24 @@ first, each with its age or its due date."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.domain.confidentiality import ConfidentialityAgreement, expiry_note, status
 from desktop.domain.dates import format_cn_date
+from desktop.domain.ledger import Receivable
 from desktop.domain.rights_grants import FILING_NAMES, RightsGrant, age_days
+from desktop.domain.transformations import Transformation, yuan
 
-KINDS = ("change_filing", "agreement_expiring", "grant_ready", "objection_open")
+KINDS = (
+    "change_filing",
+    "agreement_expiring",
+    "grant_ready",
+    "objection_open",
+    "notice_ended",
+    "listing_ended",
+    "receivable_overdue",
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +41,10 @@ def items(
     agreements: Iterable[ConfidentialityAgreement],
     *,
     today: dt.date,
+    deals: Iterable[Transformation] = (),
+    receivables: Mapping[int, Sequence[Receivable]] | None = None,
 ) -> list[TodoItem]:
-    found: list[TodoItem] = []
+    found: list[TodoItem] = list(_deal_items(deals, receivables or {}, today))
     for grant in grants:
         for filing in grant.filings:
             if filing.done:
@@ -97,3 +109,51 @@ def items(
                 )
             )
     return sorted(found, key=lambda item: (-item.age_days, item.kind, item.object_id))
+
+
+def _deal_items(
+    deals: Iterable[Transformation],
+    receivables: Mapping[int, Sequence[Receivable]],
+    today: dt.date,
+) -> Iterator[TodoItem]:
+    for t in deals:
+        title = f"转化合同{t.id} {t.draft.title}"
+        if t.state == "notice" and t.notice_end and today > dt.date.fromisoformat(t.notice_end):
+            end = dt.date.fromisoformat(t.notice_end)
+            yield TodoItem(
+                "notice_ended",
+                title,
+                f"协议定价公示已于{format_cn_date(end)}期满，可结束公示",
+                "transformation",
+                t.id,
+                end.isoformat(),
+                (today - end).days,
+                t.level,
+            )
+        if t.state == "listing" and t.listing_end and today > dt.date.fromisoformat(t.listing_end):
+            end = dt.date.fromisoformat(t.listing_end)
+            after = "可按协议定价交易" if t.objected else "请决定重新挂牌或改用其他方式"
+            yield TodoItem(
+                "listing_ended",
+                title,
+                f"挂牌已于{format_cn_date(end)}期满无人摘牌，{after}",
+                "transformation",
+                t.id,
+                end.isoformat(),
+                (today - end).days,
+                t.level,
+            )
+        for r in receivables.get(t.id, ()):
+            if r.overdue(today):
+                assert r.entry.due_on is not None
+                due = dt.date.fromisoformat(r.entry.due_on)
+                yield TodoItem(
+                    "receivable_overdue",
+                    title,
+                    f"应收{yuan(r.outstanding_fen)}元已于{format_cn_date(due)}到期未收",
+                    "transformation",
+                    t.id,
+                    due.isoformat(),
+                    (today - due).days,
+                    t.level,
+                )

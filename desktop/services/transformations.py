@@ -422,6 +422,8 @@ class TransformationService(Service):
             t = self._visible(conn, actor, transformation_id)
             if t.level not in MARKED_LEVELS:
                 raise ValidationError("reason", "所涉成果不涉密，无需保密审批。")
+            if t.state in ("signed", "completed", "terminated"):
+                raise ValidationError("reason", "合同已签订或已终止，不能再申请保密审批。")
             requests = approvals.for_object(conn, APPROVAL_KIND, OBJECT_TYPE, str(t.id))
             if any(r.status in ("pending", "approved") for r in requests):
                 raise ValidationError("reason", "已有待审批或已批准的保密审批。")

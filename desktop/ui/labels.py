@@ -15,6 +15,7 @@ from desktop.domain.dates import format_cn_date, format_cn_datetime
 from desktop.domain.rights_grants import AMENDMENT_KINDS, OBJECTION_STATUSES
 from desktop.domain.rights_grants import KINDS as GRANT_KINDS
 from desktop.domain.transformations import yuan
+from desktop.ui.transformation_labels import transformation_rule_name
 
 
 def role(code: str) -> str:
@@ -658,31 +659,37 @@ def agreement_status(code: str) -> str:
 
 def rule_name(rule_id: str) -> str:
     """A rule that refused or warned, in a few words (the id stays beside it, as a reference)."""
-    return {
-        "E_NEGATIVE_LIST": QCoreApplication.translate("Labels", "Negative list"),
-        "E_SECRET_NO_APPROVAL": QCoreApplication.translate("Labels", "Secrecy approval"),
-        "E_CONFIDENTIALITY_AGREEMENT": QCoreApplication.translate(
-            "Labels", "Confidentiality agreement in force"
-        ),
-        "E_EXPORT_SECRET_REVIEW": QCoreApplication.translate(
-            "Labels", "Secrecy review before export"
-        ),
-        "E_TOP_SECRET_ABROAD": QCoreApplication.translate("Labels", "Top secret stays at home"),
-        "E_ETHICS_REVIEW": QCoreApplication.translate("Labels", "Ethics review"),
-        "E_EXPORT_CHECK_MISSING": QCoreApplication.translate("Labels", "Export catalogue check"),
-        "E_EXPORT_PROHIBITED": QCoreApplication.translate("Labels", "Prohibited technology"),
-        "E_EXPORT_LICENSE_MISSING": QCoreApplication.translate("Labels", "Export licence"),
-        "W_EXPORT_CONTRACT_REGISTRATION": QCoreApplication.translate(
-            "Labels", "Export contract registration"
-        ),
-        "E_GRANT_NOT_PUBLICISED": QCoreApplication.translate("Labels", "Publicity first"),
-        "E_GRANT_PUBLICITY_RUNNING": QCoreApplication.translate("Labels", "Publicity period"),
-        "E_GRANT_OBJECTION_OPEN": QCoreApplication.translate("Labels", "Open objections"),
-        "E_GRANT_OBJECTION_UPHELD": QCoreApplication.translate("Labels", "Upheld objection"),
-        "E_CONVERSION_OUTSIDE_TERM": QCoreApplication.translate(
-            "Labels", "Conversion during the term"
-        ),
-    }.get(rule_id, rule_id)
+    return (
+        {
+            "E_NEGATIVE_LIST": QCoreApplication.translate("Labels", "Negative list"),
+            "E_SECRET_NO_APPROVAL": QCoreApplication.translate("Labels", "Secrecy approval"),
+            "E_CONFIDENTIALITY_AGREEMENT": QCoreApplication.translate(
+                "Labels", "Confidentiality agreement in force"
+            ),
+            "E_EXPORT_SECRET_REVIEW": QCoreApplication.translate(
+                "Labels", "Secrecy review before export"
+            ),
+            "E_TOP_SECRET_ABROAD": QCoreApplication.translate("Labels", "Top secret stays at home"),
+            "E_ETHICS_REVIEW": QCoreApplication.translate("Labels", "Ethics review"),
+            "E_EXPORT_CHECK_MISSING": QCoreApplication.translate(
+                "Labels", "Export catalogue check"
+            ),
+            "E_EXPORT_PROHIBITED": QCoreApplication.translate("Labels", "Prohibited technology"),
+            "E_EXPORT_LICENSE_MISSING": QCoreApplication.translate("Labels", "Export licence"),
+            "W_EXPORT_CONTRACT_REGISTRATION": QCoreApplication.translate(
+                "Labels", "Export contract registration"
+            ),
+            "E_GRANT_NOT_PUBLICISED": QCoreApplication.translate("Labels", "Publicity first"),
+            "E_GRANT_PUBLICITY_RUNNING": QCoreApplication.translate("Labels", "Publicity period"),
+            "E_GRANT_OBJECTION_OPEN": QCoreApplication.translate("Labels", "Open objections"),
+            "E_GRANT_OBJECTION_UPHELD": QCoreApplication.translate("Labels", "Upheld objection"),
+            "E_CONVERSION_OUTSIDE_TERM": QCoreApplication.translate(
+                "Labels", "Conversion during the term"
+            ),
+        }.get(rule_id)
+        or transformation_rule_name(rule_id)
+        or rule_id
+    )
 
 
 def todo_kind(code: str) -> str:
@@ -693,6 +700,9 @@ def todo_kind(code: str) -> str:
         ),
         "grant_ready": QCoreApplication.translate("Labels", "Grant ready to take effect"),
         "objection_open": QCoreApplication.translate("Labels", "Objection to settle"),
+        "notice_ended": QCoreApplication.translate("Labels", "Price notice ended"),
+        "listing_ended": QCoreApplication.translate("Labels", "Listing ended"),
+        "receivable_overdue": QCoreApplication.translate("Labels", "Overdue receivable"),
     }.get(code, code)
 
 

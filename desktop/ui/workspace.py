@@ -14,12 +14,15 @@ from desktop.ui.pages.achievements_page import AchievementsPage
 from desktop.ui.pages.approvals_page import ApprovalsPage
 from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.confidentiality_page import ConfidentialityPage
+from desktop.ui.pages.counterparties_page import CounterpartiesPage
 from desktop.ui.pages.decisions_page import DecisionsPage
 from desktop.ui.pages.grants_page import GrantsPage
+from desktop.ui.pages.ledger_page import LedgerPage
 from desktop.ui.pages.people_page import PeoplePage
 from desktop.ui.pages.pool_page import PoolPage
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.pages.todo_page import TodoPage
+from desktop.ui.pages.transformations_page import TransformationsPage
 from desktop.ui.pages.unit_page import UnitPage
 from desktop.ui.prefs import Preferences
 from desktop.ui.tasks import TaskRunner
@@ -72,6 +75,21 @@ class Workspace(QWidget):
             if allowed(actor, "grant.read")
             else None
         )
+        self.transformations_page = (
+            TransformationsPage(services, runner, actor, self, today=today)
+            if allowed(actor, "transformation.read")
+            else None
+        )
+        self.ledger_page = (
+            LedgerPage(services, runner, actor, self, today=today)
+            if allowed(actor, "transformation.read")
+            else None
+        )
+        self.counterparties_page = (
+            CounterpartiesPage(services, runner, actor, self)
+            if allowed(actor, "counterparty.read")
+            else None
+        )
         self.confidentiality_page = (
             ConfidentialityPage(services, runner, actor, self, today=today)
             if allowed(actor, "confidentiality.read")
@@ -80,7 +98,10 @@ class Workspace(QWidget):
         # Shown to whoever may read grants or agreements: the list is theirs.
         self.todo_page = (
             TodoPage(services.todo, runner, actor, self)
-            if allowed(actor, "grant.read") or allowed(actor, "confidentiality.read")
+            if any(
+                allowed(actor, a)
+                for a in ("grant.read", "confidentiality.read", "transformation.read")
+            )
             else None
         )
         self.decisions_page = (
@@ -100,11 +121,16 @@ class Workspace(QWidget):
             if allowed(actor, "audit.read")
             else None
         )
-        self.settings_page = SettingsPage(services.settings, prefs, runner, actor, self)
+        self.settings_page = SettingsPage(
+            services.settings, prefs, runner, actor, self, calendar=services.calendar
+        )
         candidates: list[tuple[str, QWidget | None]] = [
             (self.tr("Unit"), self.unit_page),
             (self.tr("Achievements"), self.achievements_page),
             (self.tr("Rights grants"), self.grants_page),
+            (self.tr("Transformations"), self.transformations_page),
+            (self.tr("Separate ledger"), self.ledger_page),
+            (self.tr("Counterparties"), self.counterparties_page),
             (self.tr("Confidentiality agreements"), self.confidentiality_page),
             (self.tr("To do"), self.todo_page),
             (self.tr("Pay-later pool"), self.pool_page),
@@ -145,6 +171,9 @@ class Workspace(QWidget):
         elif object_type == "rights_grant" and self.grants_page is not None:
             self.show_page(self.index_of(self.grants_page))
             self.grants_page.select_grant(object_id)
+        elif object_type == "transformation" and self.transformations_page is not None:
+            self.show_page(self.index_of(self.transformations_page))
+            self.transformations_page.select_transformation(object_id)
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0:

@@ -608,6 +608,45 @@
     </message>
 </context>
 <context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>The buyer is wholly state-owned: the appraisal is not required (measure 4).</source>
+        <translation>受让方为国有全资企业，可以不进行资产评估（第（四）条）。</translation>
+    </message>
+    <message>
+        <source>The buyer is not wholly state-owned: appraise, or record the unit's decision not to appraise and its basis (measure 4).</source>
+        <translation>受让方不是国有全资企业：请进行资产评估，或记录单位不评估的决定及其依据（第（四）条）。</translation>
+    </message>
+    <message>
+        <source>Choose the decision</source>
+        <translation>请选择评估决定</translation>
+    </message>
+    <message>
+        <source>Appraisal choice</source>
+        <translation>评估决定</translation>
+    </message>
+    <message>
+        <source>e.g. the president's office meeting of 5 January 2026</source>
+        <translation>如：2026年1月5日校长办公会决定</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Appraised value</source>
+        <translation>评估值</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialogs</name>
     <message>
         <source>%1 (%2)</source>
@@ -1029,6 +1068,113 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Holiday table</source>
+        <translation>节假日表</translation>
+    </message>
+    <message>
+        <source>Deadlines are counted over this table: each year's public holidays and the weekend days worked instead, as the State Council's notice for the year sets them. A deadline reaching into a year not in the table cannot be computed.</source>
+        <translation>各项期限按本表计算：每年的法定节假日及调休上班日，以国务院办公厅当年的节假日安排通知为准。期限涉及表中没有的年份时无法计算。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <source>Weekend workdays</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Enter or correct a year</source>
+        <translation>录入或更正一年的安排</translation>
+    </message>
+    <message>
+        <source>e.g. General Office of the State Council, notice on the 2027 holidays</source>
+        <translation>如：国务院办公厅关于2027年部分节假日安排的通知</translation>
+    </message>
+    <message>
+        <source>One per line or separated by commas, e.g. 2027-01-01, 2月6日至2月12日</source>
+        <translation>每行一个或以逗号分隔，如 2027-01-01，2月6日至2月12日</translation>
+    </message>
+    <message>
+        <source>Saturdays or Sundays worked, e.g. 2月20日</source>
+        <translation>调休上班的周六或周日，如 2月20日</translation>
+    </message>
+    <message>
+        <source>Save the year</source>
+        <translation>保存该年安排</translation>
+    </message>
+    <message>
+        <source>Try a deadline</source>
+        <translation>试算期限</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>Calendar days, the last day moved past rest days (D1)</source>
+        <translation>按日计算，期满日遇休息日顺延（D1）</translation>
+    </message>
+    <message>
+        <source>Working days (D2)</source>
+        <translation>按工作日计算（D2）</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起算日</translation>
+    </message>
+    <message>
+        <source>Period length</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>届满</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Only the system administrator changes the holiday table.</source>
+        <translation>节假日表只能由系统管理员修改。</translation>
+    </message>
+    <message>
+        <source>Enter the day the period starts from.</source>
+        <translation>请填写起算日。</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Years in the table: %1. Choose one above to correct it.</source>
+        <translation>表中已有年份：%1。在上表中选择一年可进行更正。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1, 24:00</source>
+        <translation>%1 24时</translation>
+    </message>
+</context>
+<context>
     <name>CheckpointDialog</name>
     <message>
         <source>Verify against a checkpoint</source>
@@ -1378,6 +1524,134 @@ SHA-256 %2</translation>
     <message>
         <source>Unit + team: %1%</source>
         <translation>单位 + 团队：%1%</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartiesPage</name>
+    <message>
+        <source>Credit code or registration number</source>
+        <translation>统一社会信用代码或登记号</translation>
+    </message>
+    <message>
+        <source>Enterprise size</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <source>Counterparty name</source>
+        <translation>合作方名称</translation>
+    </message>
+    <message>
+        <source>Ownership type</source>
+        <translation>所有制</translation>
+    </message>
+    <message>
+        <source>Domestic or abroad</source>
+        <translation>境内或境外</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Search name or credit code</source>
+        <translation>按名称或统一社会信用代码搜索</translation>
+    </message>
+    <message>
+        <source>New counterparty…</source>
+        <translation>新建合作方…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>%1 counterparties</source>
+        <translation>共 %1 个合作方</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartyDialog</name>
+    <message>
+        <source>Edit counterparty</source>
+        <translation>编辑合作方</translation>
+    </message>
+    <message>
+        <source>New counterparty</source>
+        <translation>新建合作方</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartyForm</name>
+    <message>
+        <source>e.g. Shenyang Xinhe Technology Co., Ltd.</source>
+        <translation>如：沈阳新禾科技有限公司</translation>
+    </message>
+    <message>
+        <source>Use first, pay later licences are open to small, medium and micro enterprises only (measure 5).</source>
+        <translation>“先使用后付费”许可只面向中小微企业（第（五）条）。</translation>
+    </message>
+    <message>
+        <source>Contact person, phone, e-mail, address</source>
+        <translation>联系人、电话、电子邮箱、地址</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Counterparty name</source>
+        <translation>合作方名称</translation>
+    </message>
+    <message>
+        <source>Domestic or abroad</source>
+        <translation>境内或境外</translation>
+    </message>
+    <message>
+        <source>Ownership type</source>
+        <translation>所有制</translation>
+    </message>
+    <message>
+        <source>Enterprise size</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Registration number abroad</source>
+        <translation>境外登记号</translation>
+    </message>
+    <message>
+        <source>Optional for a party abroad</source>
+        <translation>境外合作方可不填</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91210100MA0XXXXXXX</source>
+        <translation>18 位，如 91210100MA0XXXXXXX</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>届满</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>计算说明</translation>
+    </message>
+    <message>
+        <source>%1, 24:00</source>
+        <translation>%1 24时</translation>
     </message>
 </context>
 <context>
@@ -3821,6 +4095,18 @@ SHA-256 %2</translation>
         <translation>异议待处理</translation>
     </message>
     <message>
+        <source>Price notice ended</source>
+        <translation>定价公示期满</translation>
+    </message>
+    <message>
+        <source>Listing ended</source>
+        <translation>挂牌期满</translation>
+    </message>
+    <message>
+        <source>Overdue receivable</source>
+        <translation>应收款逾期</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3846,6 +4132,168 @@ SHA-256 %2</translation>
     <message>
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Separate ledger of transformed achievements</source>
+        <translation>成果转化单列管理台账</translation>
+    </message>
+    <message>
+        <source>Totals by:</source>
+        <translation>汇总方式：</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>科技成果</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Transformation contract</source>
+        <translation>转化合同</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Fell due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Receivable (yuan)</source>
+        <translation>应收金额（元）</translation>
+    </message>
+    <message>
+        <source>Received so far (yuan)</source>
+        <translation>已收金额（元）</translation>
+    </message>
+    <message>
+        <source>Still outstanding (yuan)</source>
+        <translation>未收金额（元）</translation>
+    </message>
+    <message>
+        <source>Overdue by</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Company and holding</source>
+        <translation>被投资公司及持股</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>作价金额（元）</translation>
+    </message>
+    <message>
+        <source>Booked on</source>
+        <translation>入账日期</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>（未设部门）</translation>
+    </message>
+    <message>
+        <source>Receivables (yuan)</source>
+        <translation>应收（元）</translation>
+    </message>
+    <message>
+        <source>Receipts (yuan)</source>
+        <translation>收款（元）</translation>
+    </message>
+    <message>
+        <source>Payments (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <source>Equity (yuan)</source>
+        <translation>股权（元）</translation>
+    </message>
+    <message>
+        <source>Ledger total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Nothing has been booked into the ledger yet.</source>
+        <translation>单列管理台账中尚无记录。</translation>
+    </message>
+    <message>
+        <source>The totals reconcile with the %1 ledger entries: receivables %2, receipts %3, payments %4, equity %5 yuan.</source>
+        <translation>合计与 %1 笔台账记录核对一致：应收 %2 元，收款 %3 元，支出 %4 元，股权 %5 元。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1: totals %2, entries %3</source>
+        <translation>%1：汇总 %2，台账记录 %3</translation>
+    </message>
+    <message>
+        <source>The totals do NOT reconcile with the ledger entries (%1). Please check the ledger.</source>
+        <translation>合计与台账记录不一致（%1），请核查台账。</translation>
+    </message>
+    <message>
+        <source>receivables</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>equity</source>
+        <translation>股权</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Overdue receivables: %1, outstanding %2 yuan</source>
+        <translation>逾期应收款 %1 笔，未收回 %2 元</translation>
+    </message>
+    <message>
+        <source>No receivable is overdue.</source>
+        <translation>没有逾期的应收款。</translation>
+    </message>
+    <message>
+        <source>Equity held through transformations: %1 holdings, valued at %2 yuan</source>
+        <translation>通过成果转化持有股权 %1 项，作价合计 %2 元</translation>
+    </message>
+    <message>
+        <source>The unit holds no equity through transformations.</source>
+        <translation>单位尚未通过成果转化持有股权。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDialog</name>
+    <message>
+        <source>After an objection the achievement is listed on a technology market; if nobody takes it within half a month, the deal proceeds at the negotiated price.</source>
+        <translation>协议定价公示有异议的，在技术市场挂牌交易；半个月内无人摘牌的，按协议定价交易。</translation>
+    </message>
+    <message>
+        <source>The achievement is listed on a technology market for half a month.</source>
+        <translation>在技术市场挂牌交易半个月。</translation>
+    </message>
+    <message>
+        <source>half a month, counted as %1 days; the start day is not counted</source>
+        <translation>半个月，按 %1 日计算；起始当日不计入</translation>
     </message>
 </context>
 <context>
@@ -3997,10 +4445,60 @@ Offline management of job-related scientific and technological achievements.</so
     </message>
 </context>
 <context>
+    <name>MoneyDialog</name>
+    <message>
+        <source>Record a receipt</source>
+        <translation>登记收款</translation>
+    </message>
+    <message>
+        <source>Record a payment</source>
+        <translation>登记支出</translation>
+    </message>
+    <message>
+        <source>Booked in the separate ledger and split across the contract's achievements by their income shares.</source>
+        <translation>记入单列管理台账，并按各成果的收入分配比例分摊。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. first instalment, bank slip 0012</source>
+        <translation>如：第一期款，银行回单 0012</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <source>New account</source>
         <translation>新建账户</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>The unit publishes the achievement's name (%1) and the proposed price of %2 yuan. An objection received during the notice leads to a market listing.</source>
+        <translation>在本单位公示成果名称（%1）和拟交易价格 %2 元。公示期间收到异议的，转入技术市场挂牌交易。</translation>
+    </message>
+    <message>
+        <source>%1 days (set by the unit, not verified); the start day is not counted</source>
+        <translation>%1 日（单位设置，未经核实）；起始当日不计入</translation>
     </message>
 </context>
 <context>
@@ -4032,6 +4530,37 @@ Offline management of job-related scientific and technological achievements.</so
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>The notice runs from %1 until %2, 24:00. An objection moves the deal to a market listing (measure 4).</source>
+        <translation>公示期自%1至%2 24时。收到异议的，转入技术市场挂牌交易（第（四）条）。</translation>
+    </message>
+</context>
+<context>
+    <name>OnDateDialog</name>
+    <message>
+        <source>The notice runs until %1, 24:00. It may be closed from the day after, when no objection was received; an objection leads to a market listing instead.</source>
+        <translation>公示期至%1 24时届满。未收到异议的，自次日起可结束公示；收到异议的，转入技术市场挂牌交易。</translation>
+    </message>
+    <message>
+        <source>The listing runs until %1, 24:00.</source>
+        <translation>挂牌期至%1 24时届满。</translation>
+    </message>
+    <message>
+        <source>Nobody took it within half a month: the deal proceeds at the negotiated price (measure 4).</source>
+        <translation>半个月内无人摘牌：按协议定价交易（第（四）条）。</translation>
+    </message>
+    <message>
+        <source>Nobody took it: the procedure goes back to choosing the pricing method.</source>
+        <translation>无人摘牌：重新确定定价方式。</translation>
+    </message>
+    <message>
+        <source>The contract has been performed in full; the transformation is closed.</source>
+        <translation>合同已履行完毕，本项转化办结。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -4496,6 +5025,33 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>RegistrationDialog</name>
+    <message>
+        <source>Technology contract registration</source>
+        <translation>技术合同认定登记</translation>
+    </message>
+    <message>
+        <source>The registration number and date of the technology contract, on which later tax treatment depends.</source>
+        <translation>技术合同的登记号和登记日期，相关税收政策以此为依据。</translation>
+    </message>
+    <message>
+        <source>Technology contract registration number</source>
+        <translation>技术合同登记号</translation>
+    </message>
+    <message>
+        <source>e.g. 2026210100000123</source>
+        <translation>如 2026210100000123</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>RemoveFileDialog</name>
     <message>
         <source>Remove attachment</source>
@@ -4512,6 +5068,25 @@ The user must change it at the first login.</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RevenueStartDialog</name>
+    <message>
+        <source>Record the start of revenue</source>
+        <translation>记录收入起始日</translation>
+    </message>
+    <message>
+        <source>Instalments due some months after the licensee's revenue starts fall due counted from this day.</source>
+        <translation>约定在被许可方产生收入后若干月支付的各期款项，自此日起计算到期日。</translation>
+    </message>
+    <message>
+        <source>Revenue started on</source>
+        <translation>产生收入日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -4572,6 +5147,14 @@ The user must change it at the first login.</source>
     <message>
         <source>Submit request</source>
         <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>The achievement is classified %1: the transformation needs the secrecy administrator's approval, who decides it under Approvals.</source>
+        <translation>该成果密级为%1，转化须经保密管理员审批；保密管理员在“审批事项”中审批。</translation>
+    </message>
+    <message>
+        <source>e.g. the buyer industrialises it for the unit</source>
+        <translation>如：受让方在省内实施产业化</translation>
     </message>
 </context>
 <context>
@@ -4639,6 +5222,10 @@ The user must change it at the first login.</source>
     <message>
         <source>Only a system administrator can change the unit settings.</source>
         <translation>只有系统管理员可以修改单位设置。</translation>
+    </message>
+    <message>
+        <source>Holiday table…</source>
+        <translation>节假日表…</translation>
     </message>
     <message>
         <source>This computer</source>
@@ -4725,6 +5312,21 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <source>Signing books what the contract forms into the separate ledger: the price as a receivable, a pay-later licence's instalments with their conditions, or the equity held. The checks of measure 15 are applied again on the day.</source>
+        <translation>签订后，合同形成的资产记入单列管理台账：合同价款记为应收款，先使用后付费许可按各期条件记为应收款，作价投资记为所持股权。签订当日将再次进行第（十五）条审查。</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Mark signed</source>
+        <translation>标记已签订</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Terminate achievement</source>
@@ -4765,6 +5367,21 @@ The user must change it at the first login.</source>
     <message>
         <source>Reopen</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>e.g. 500,000.00</source>
+        <translation>如 500,000.00</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
     </message>
 </context>
 <context>
@@ -4831,6 +5448,18 @@ The user must change it at the first login.</source>
         <source>Type the day the agreement ends, like 2026-01-05.</source>
         <translation>请按“2026-01-05”的格式填写终止日期。</translation>
     </message>
+    <message>
+        <source>Terminate this transformation? It stays on record with its steps; nothing further can be done with it.</source>
+        <translation>确定终止本项转化吗？其记录及各环节将保留，但不能再办理任何事项。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>e.g. the buyer withdrew from the negotiation</source>
+        <translation>如：受让方退出谈判</translation>
+    </message>
 </context>
 <context>
     <name>TodoPage</name>
@@ -4892,6 +5521,1133 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>TransformationDetail</name>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3, territory: %4</source>
+        <translation>%1，%2至%3，地域：%4</translation>
+    </message>
+    <message>
+        <source>Free use for %1 months</source>
+        <translation>免费使用 %1 个月</translation>
+    </message>
+    <message>
+        <source>%1 months after the contract takes effect</source>
+        <translation>合同生效后 %1 个月</translation>
+    </message>
+    <message>
+        <source>%1 months after revenue starts</source>
+        <translation>产生收入后 %1 个月</translation>
+    </message>
+    <message>
+        <source>Instalment %1: %2, %3</source>
+        <translation>第 %1 期：%2，%3</translation>
+    </message>
+    <message>
+        <source>%1 shares</source>
+        <translation>%1 股</translation>
+    </message>
+    <message>
+        <source>%1% of the registered capital</source>
+        <translation>注册资本的 %1%</translation>
+    </message>
+    <message>
+        <source>; %1% when %2</source>
+        <translation>；%2时收取 %1%</translation>
+    </message>
+    <message>
+        <source>Converted to equity when: %1</source>
+        <translation>转为股权的条件：%1</translation>
+    </message>
+    <message>
+        <source>Exit plan: %1</source>
+        <translation>退出安排：%1</translation>
+    </message>
+    <message>
+        <source>Not financed from an industry project's surplus</source>
+        <translation>未使用横向科研项目结余经费</translation>
+    </message>
+    <message>
+        <source>Project %1; researchers' share %2%</source>
+        <translation>横向项目 %1；科研人员收益比例 %2%</translation>
+    </message>
+    <message>
+        <source> (below the minimum because: %1)</source>
+        <translation>（低于比例的理由：%1）</translation>
+    </message>
+    <message>
+        <source>basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>appraised at %1</source>
+        <translation>评估值 %1</translation>
+    </message>
+    <message>
+        <source>Proposed price %1 on notice for %2 days, until %3</source>
+        <translation>拟交易价格 %1，公示 %2 日，至%3届满</translation>
+    </message>
+    <message>
+        <source>Listed until %1</source>
+        <translation>挂牌至%1届满</translation>
+    </message>
+    <message>
+        <source>Objection: %1</source>
+        <translation>异议：%1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，价格 %2</translation>
+    </message>
+    <message>
+        <source>Not booked in the separate ledger (negative-listed achievement)</source>
+        <translation>未纳入单列管理台账（负面清单成果）</translation>
+    </message>
+    <message>
+        <source>%1 %2 yuan</source>
+        <translation>%1 %2 元</translation>
+    </message>
+    <message>
+        <source>Booked: %1</source>
+        <translation>已入账：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Edit contract…</source>
+        <translation>修改合同要素…</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同要素</translation>
+    </message>
+    <message>
+        <source>Pricing procedure</source>
+        <translation>定价程序</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Record registration…</source>
+        <translation>登记技术合同…</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>转化方式</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Achievements and income shares</source>
+        <translation>成果及收入分配比例</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Pricing method</source>
+        <translation>定价方式</translation>
+    </message>
+    <message>
+        <source>Asset appraisal</source>
+        <translation>资产评估</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>合同条件</translation>
+    </message>
+    <message>
+        <source>Industry project surplus</source>
+        <translation>横向项目结余经费</translation>
+    </message>
+    <message>
+        <source>Contract registration</source>
+        <translation>技术合同登记</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>State after</source>
+        <translation>办理后状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Checks of measure 15</source>
+        <translation>第（十五）条审查</translation>
+    </message>
+    <message>
+        <source>Request secrecy approval…</source>
+        <translation>申请保密审批…</translation>
+    </message>
+    <message>
+        <source>Record export check…</source>
+        <translation>记录技术出口核查…</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <source>Secrecy approval</source>
+        <translation>保密审批</translation>
+    </message>
+    <message>
+        <source>Export check</source>
+        <translation>技术出口核查</translation>
+    </message>
+    <message>
+        <source>Receivable</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <source>Due on or condition</source>
+        <translation>到期日或条件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pay-later instalments</source>
+        <translation>先使用后付费各期款项</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record receipt…</source>
+        <translation>登记收款…</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>登记支出…</translation>
+    </message>
+    <message>
+        <source>Revenue started…</source>
+        <translation>记录收入起始日…</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收款</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>台账记录</translation>
+    </message>
+    <message>
+        <source>, due on %1</source>
+        <translation>，%1前支付</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>未结清</translation>
+    </message>
+    <message>
+        <source>Choose a transformation in the list.</source>
+        <translation>请在列表中选择一项转化。</translation>
+    </message>
+    <message>
+        <source>The team granted the rights (measure 6)</source>
+        <translation>获得赋权的成果完成团队（第（六）条）</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Appraised value: %1</source>
+        <translation>评估值：%1</translation>
+    </message>
+    <message>
+        <source>%1, registered on %2</source>
+        <translation>%1，%2登记</translation>
+    </message>
+    <message>
+        <source>Not registered yet</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>Notice: from %1 for %2 days, until %3, 24:00</source>
+        <translation>公示：自%1起 %2 日，至%3 24时届满</translation>
+    </message>
+    <message>
+        <source>Listing: from %1 until %2, 24:00</source>
+        <translation>挂牌：自%1起，至%2 24时届满</translation>
+    </message>
+    <message>
+        <source>Signed on %1</source>
+        <translation>%1签订</translation>
+    </message>
+    <message>
+        <source>Checked when the contract was signed.</source>
+        <translation>已在合同签订时审查。</translation>
+    </message>
+    <message>
+        <source>Terminated: nothing to check.</source>
+        <translation>已终止，无需审查。</translation>
+    </message>
+    <message>
+        <source>Nothing stands in the way.</source>
+        <translation>未发现障碍。</translation>
+    </message>
+    <message>
+        <source>Not classified: no secrecy approval needed.</source>
+        <translation>不涉密，无需保密审批。</translation>
+    </message>
+    <message>
+        <source>Not requested yet.</source>
+        <translation>尚未申请。</translation>
+    </message>
+    <message>
+        <source>%1 (requested %2)</source>
+        <translation>%1（%2申请）</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source>No party abroad: no export check needed.</source>
+        <translation>不涉及境外当事人，无需技术出口核查。</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未核查。</translation>
+    </message>
+    <message>
+        <source>%1 (catalogue %2, checked %3)</source>
+        <translation>%1（目录版本：%2；%3核查）</translation>
+    </message>
+    <message>
+        <source>Export licence: %1</source>
+        <translation>技术出口许可证号：%1</translation>
+    </message>
+    <message>
+        <source>Contract registration: %1</source>
+        <translation>合同登记号：%1</translation>
+    </message>
+    <message>
+        <source>Change export check…</source>
+        <translation>修改技术出口核查…</translation>
+    </message>
+    <message>
+        <source>The ledger opens when the contract is signed.</source>
+        <translation>合同签订后开始登记台账。</translation>
+    </message>
+    <message>
+        <source>Nothing booked in the separate ledger.</source>
+        <translation>单列管理台账中没有记录。</translation>
+    </message>
+    <message>
+        <source>Received %1, paid %2, outstanding %3</source>
+        <translation>已收 %1，支出 %2，未收 %3</translation>
+    </message>
+    <message>
+        <source>Condition not met yet</source>
+        <translation>条件尚未成就</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>尚未到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
+    <name>TransformationDialog</name>
+    <message>
+        <source>Edit transformation</source>
+        <translation>修改转化合同</translation>
+    </message>
+    <message>
+        <source>New transformation</source>
+        <translation>登记转化合同</translation>
+    </message>
+    <message>
+        <source>Saving registers the contract; its price then goes through the procedure of measure 4 (appraisal decision, then notice, listing or auction) before the contract may be marked signed.</source>
+        <translation>保存后登记该合同；其价格须先经第（四）条规定的程序（资产评估决定，再经公示、挂牌或拍卖）确定，合同方可标记为已签订。</translation>
+    </message>
+</context>
+<context>
+    <name>TransformationForm</name>
+    <message>
+        <source>e.g. Patent transfer contract for a high-strength magnesium alloy</source>
+        <translation>如：一种高强度镁合金专利转让合同</translation>
+    </message>
+    <message>
+        <source>Search counterparties</source>
+        <translation>搜索合作方</translation>
+    </message>
+    <message>
+        <source>No counterparty chosen</source>
+        <translation>尚未选择合作方</translation>
+    </message>
+    <message>
+        <source>New counterparty…</source>
+        <translation>新建合作方…</translation>
+    </message>
+    <message>
+        <source>Search achievements by title</source>
+        <translation>按成果名称搜索</translation>
+    </message>
+    <message>
+        <source>Choose an achievement to add</source>
+        <translation>选择要加入的成果</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>科技成果</translation>
+    </message>
+    <message>
+        <source>Income share (%)</source>
+        <translation>收入分配比例（%）</translation>
+    </message>
+    <message>
+        <source>Remove achievement</source>
+        <translation>移除成果</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Choose the pricing method</source>
+        <translation>请选择定价方式</translation>
+    </message>
+    <message>
+        <source>Form of transformation</source>
+        <translation>转化方式</translation>
+    </message>
+    <message>
+        <source>Contract title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Contract price</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <source>Pricing method</source>
+        <translation>定价方式</translation>
+    </message>
+    <message>
+        <source>e.g. 500,000.00</source>
+        <translation>如 500,000.00</translation>
+    </message>
+    <message>
+        <source>Licence terms</source>
+        <translation>许可条件</translation>
+    </message>
+    <message>
+        <source>Choose the scope</source>
+        <translation>请选择许可方式</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>e.g. 2031-01-04</source>
+        <translation>如 2031-01-04</translation>
+    </message>
+    <message>
+        <source>e.g. mainland China</source>
+        <translation>如：中国境内</translation>
+    </message>
+    <message>
+        <source>Licence scope</source>
+        <translation>许可方式</translation>
+    </message>
+    <message>
+        <source>Licensed from</source>
+        <translation>许可起始日</translation>
+    </message>
+    <message>
+        <source>Licensed until</source>
+        <translation>许可终止日</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>许可地域</translation>
+    </message>
+    <message>
+        <source>Equity investment</source>
+        <translation>作价投资</translation>
+    </message>
+    <message>
+        <source>The company the achievement is invested in</source>
+        <translation>被投资公司名称</translation>
+    </message>
+    <message>
+        <source>Number of shares</source>
+        <translation>股份数</translation>
+    </message>
+    <message>
+        <source>Percentage of registered capital</source>
+        <translation>出资比例</translation>
+    </message>
+    <message>
+        <source>e.g. 1000000</source>
+        <translation>如 1000000</translation>
+    </message>
+    <message>
+        <source>e.g. 12.5</source>
+        <translation>如 12.5</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>被投资公司</translation>
+    </message>
+    <message>
+        <source>Holding as</source>
+        <translation>持股方式</translation>
+    </message>
+    <message>
+        <source>Achievements covered</source>
+        <translation>涵盖成果</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-03-31</source>
+        <translation>如 2026-03-31</translation>
+    </message>
+    <message>
+        <source>optional: without it the receivable has no due date</source>
+        <translation>可不填；不填的，应收款没有到期日</translation>
+    </message>
+    <message>
+        <source>Price due on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Shares held</source>
+        <translation>持有股份数</translation>
+    </message>
+    <message>
+        <source>Capital (%)</source>
+        <translation>出资比例（%）</translation>
+    </message>
+    <message>
+        <source>Use first, pay later (measure 5)</source>
+        <translation>先使用后付费（第（五）条）</translation>
+    </message>
+    <message>
+        <source>Open to small, medium and micro enterprises only. Each instalment falls due only once its condition is met.</source>
+        <translation>只面向中小微企业。各期款项在其付款条件成就后才到期。</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Add instalment</source>
+        <translation>增加一期</translation>
+    </message>
+    <message>
+        <source>Remove instalment</source>
+        <translation>删除该期</translation>
+    </message>
+    <message>
+        <source>Free use for</source>
+        <translation>免费使用期</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <source>Retained-share transfer (measure 6)</source>
+        <translation>权益让渡（第（六）条）</translation>
+    </message>
+    <message>
+        <source>e.g. the company's listing or a sale of its shares</source>
+        <translation>如：公司上市或股权转让</translation>
+    </message>
+    <message>
+        <source>e.g. 20</source>
+        <translation>如 20</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>让渡方式</translation>
+    </message>
+    <message>
+        <source>Return triggered by</source>
+        <translation>收益触发条件</translation>
+    </message>
+    <message>
+        <source>Agreed return (%)</source>
+        <translation>约定收益比例（%）</translation>
+    </message>
+    <message>
+        <source>Invest first, equity later (measure 7)</source>
+        <translation>先投后股（第（七）条）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Public funds (yuan)</source>
+        <translation>投入金额（元）</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>增加阶段</translation>
+    </message>
+    <message>
+        <source>Remove stage</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <source>e.g. the company's first round of outside financing</source>
+        <translation>如：公司完成首轮外部融资</translation>
+    </message>
+    <message>
+        <source>How and when the unit leaves, at an appropriate return</source>
+        <translation>按适当回报分阶段退出的方式和时间</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>投入阶段</translation>
+    </message>
+    <message>
+        <source>Converted to equity when</source>
+        <translation>转为股权的条件</translation>
+    </message>
+    <message>
+        <source>Exit plan</source>
+        <translation>退出安排</translation>
+    </message>
+    <message>
+        <source>Financed from the surplus of an industry project (measure 3)</source>
+        <translation>以横向科研项目结余经费出资（第（三）条）</translation>
+    </message>
+    <message>
+        <source>Contract number of the project</source>
+        <translation>横向项目合同编号</translation>
+    </message>
+    <message>
+        <source>e.g. 90</source>
+        <translation>如 90</translation>
+    </message>
+    <message>
+        <source>Required below the minimum: why the researchers get less</source>
+        <translation>低于该比例时必填：科研人员收益比例较低的理由</translation>
+    </message>
+    <message>
+        <source>Industry project</source>
+        <translation>横向项目</translation>
+    </message>
+    <message>
+        <source>Researchers' share (%)</source>
+        <translation>科研人员收益比例（%）</translation>
+    </message>
+    <message>
+        <source>Reason for less</source>
+        <translation>低于比例的理由</translation>
+    </message>
+    <message>
+        <source>Technology contract registration</source>
+        <translation>技术合同认定登记</translation>
+    </message>
+    <message>
+        <source>May be recorded later</source>
+        <translation>可在以后登记</translation>
+    </message>
+    <message>
+        <source>Technology contract registration number</source>
+        <translation>技术合同登记号</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Enter the income share of “%1”.</source>
+        <translation>请填写“%1”的收入分配比例。</translation>
+    </message>
+    <message>
+        <source>Enter the researchers' share of the returns.</source>
+        <translation>请填写科研人员收益比例。</translation>
+    </message>
+    <message>
+        <source>A transfer has no terms beyond the price and the parties.</source>
+        <translation>转让除价格和当事人外无其他条件。</translation>
+    </message>
+    <message>
+        <source>Licence fee</source>
+        <translation>许可费</translation>
+    </message>
+    <message>
+        <source>Value of the investment</source>
+        <translation>作价金额</translation>
+    </message>
+    <message>
+        <source>Fee or price</source>
+        <translation>资源占用费或价款</translation>
+    </message>
+    <message>
+        <source>Public funds invested</source>
+        <translation>投入金额</translation>
+    </message>
+    <message>
+        <source>the sum of the instalments</source>
+        <translation>各期金额之和</translation>
+    </message>
+    <message>
+        <source>may be 0 when only a return is agreed</source>
+        <translation>只约定收益的可填 0</translation>
+    </message>
+    <message>
+        <source>the sum of the stages</source>
+        <translation>各阶段投入之和</translation>
+    </message>
+    <message>
+        <source>At least %1% in principle (%2)</source>
+        <translation>原则上不低于 %1%（%2）</translation>
+    </message>
+    <message>
+        <source>Below %1%: allowed only with the reason recorded (%2)</source>
+        <translation>低于 %1%：须写明理由（%2）</translation>
+    </message>
+    <message>
+        <source>At least %1%: as %2 asks</source>
+        <translation>不低于 %1%：符合%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number.</source>
+        <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <source>Not used with this condition</source>
+        <translation>该付款条件不需填写</translation>
+    </message>
+    <message>
+        <source>%1 is registered as a large enterprise: a pay-later licence is refused (%2).</source>
+        <translation>“%1”登记为大型企业，不能采用“先使用后付费”许可（%2）。</translation>
+    </message>
+    <message>
+        <source>Total: %1%</source>
+        <translation>合计：%1%</translation>
+    </message>
+    <message>
+        <source>Total: %1 yuan of %2 yuan</source>
+        <translation>合计：%1 元，应为 %2 元</translation>
+    </message>
+</context>
+<context>
+    <name>TransformationLabels</name>
+    <message>
+        <source>Transfer</source>
+        <translation>转让</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>Equity investment</source>
+        <translation>作价投资</translation>
+    </message>
+    <message>
+        <source>Use first, pay later licence</source>
+        <translation>先使用后付费许可</translation>
+    </message>
+    <message>
+        <source>Retained-share transfer</source>
+        <translation>权益让渡</translation>
+    </message>
+    <message>
+        <source>Invest first, equity later</source>
+        <translation>先投后股</translation>
+    </message>
+    <message>
+        <source>Outside the pricing procedure</source>
+        <translation>不适用定价程序</translation>
+    </message>
+    <message>
+        <source>Negotiated price</source>
+        <translation>协议定价</translation>
+    </message>
+    <message>
+        <source>Market listing</source>
+        <translation>挂牌交易</translation>
+    </message>
+    <message>
+        <source>Auction</source>
+        <translation>拍卖</translation>
+    </message>
+    <message>
+        <source>Appraisal decision</source>
+        <translation>资产评估决定</translation>
+    </message>
+    <message>
+        <source>Pricing method fixed</source>
+        <translation>确定定价方式</translation>
+    </message>
+    <message>
+        <source>Negotiated price on notice</source>
+        <translation>协议定价公示</translation>
+    </message>
+    <message>
+        <source>Objection to the notice</source>
+        <translation>公示有异议</translation>
+    </message>
+    <message>
+        <source>Listed on a technology market</source>
+        <translation>技术市场挂牌</translation>
+    </message>
+    <message>
+        <source>Pricing done</source>
+        <translation>定价完成</translation>
+    </message>
+    <message>
+        <source>Performed in full</source>
+        <translation>履行完毕</translation>
+    </message>
+    <message>
+        <source>Signed contract</source>
+        <translation>合同已签订</translation>
+    </message>
+    <message>
+        <source>Terminated transformation</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Record the appraisal decision</source>
+        <translation>记录资产评估决定</translation>
+    </message>
+    <message>
+        <source>Start the price notice</source>
+        <translation>开始协议定价公示</translation>
+    </message>
+    <message>
+        <source>Close the notice</source>
+        <translation>结束公示</translation>
+    </message>
+    <message>
+        <source>Record an objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>List on a technology market</source>
+        <translation>在技术市场挂牌</translation>
+    </message>
+    <message>
+        <source>Listing taken</source>
+        <translation>挂牌被摘牌</translation>
+    </message>
+    <message>
+        <source>Listing lapsed</source>
+        <translation>挂牌期满无人摘牌</translation>
+    </message>
+    <message>
+        <source>Record the auction result</source>
+        <translation>记录拍卖结果</translation>
+    </message>
+    <message>
+        <source>Mark the contract signed</source>
+        <translation>标记合同已签订</translation>
+    </message>
+    <message>
+        <source>Mark performed in full</source>
+        <translation>标记履行完毕</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Exclusive licence</source>
+        <translation>独占许可</translation>
+    </message>
+    <message>
+        <source>Sole licence</source>
+        <translation>排他许可</translation>
+    </message>
+    <message>
+        <source>Ordinary licence</source>
+        <translation>普通许可</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>约定日期</translation>
+    </message>
+    <message>
+        <source>Months after the contract takes effect</source>
+        <translation>合同生效后若干月</translation>
+    </message>
+    <message>
+        <source>Months after revenue starts</source>
+        <translation>产生收入后若干月</translation>
+    </message>
+    <message>
+        <source>One-time resource fee</source>
+        <translation>一次性收取资源占用费</translation>
+    </message>
+    <message>
+        <source>Grant with an agreed return</source>
+        <translation>赋权＋约定收益</translation>
+    </message>
+    <message>
+        <source>Proof of concept</source>
+        <translation>概念验证</translation>
+    </message>
+    <message>
+        <source>Pilot</source>
+        <translation>中试</translation>
+    </message>
+    <message>
+        <source>Industrialisation</source>
+        <translation>产业化</translation>
+    </message>
+    <message>
+        <source>Wholly state-owned</source>
+        <translation>国有全资</translation>
+    </message>
+    <message>
+        <source>State-controlled</source>
+        <translation>国有控股</translation>
+    </message>
+    <message>
+        <source>Not state-owned</source>
+        <translation>非国有</translation>
+    </message>
+    <message>
+        <source>Large enterprise</source>
+        <translation>大型企业</translation>
+    </message>
+    <message>
+        <source>Medium enterprise</source>
+        <translation>中型企业</translation>
+    </message>
+    <message>
+        <source>Small enterprise</source>
+        <translation>小型企业</translation>
+    </message>
+    <message>
+        <source>Micro enterprise</source>
+        <translation>微型企业</translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation>境内</translation>
+    </message>
+    <message>
+        <source>Abroad</source>
+        <translation>境外</translation>
+    </message>
+    <message>
+        <source>Receivable</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Equity held</source>
+        <translation>股权</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>尚未决定</translation>
+    </message>
+    <message>
+        <source>Appraised</source>
+        <translation>进行资产评估</translation>
+    </message>
+    <message>
+        <source>Not required (wholly state-owned buyer)</source>
+        <translation>免于评估（受让方为国有全资企业）</translation>
+    </message>
+    <message>
+        <source>Not appraised, by the unit's decision</source>
+        <translation>单位决定不评估</translation>
+    </message>
+    <message>
+        <source>Pay-later licences for small, medium and micro firms</source>
+        <translation>先使用后付费限中小微企业</translation>
+    </message>
+    <message>
+        <source>Pricing procedure first</source>
+        <translation>先完成定价程序</translation>
+    </message>
+    <message>
+        <source>Notice period running</source>
+        <translation>公示期未满</translation>
+    </message>
+    <message>
+        <source>Listing period running</source>
+        <translation>挂牌期未满</translation>
+    </message>
+    <message>
+        <source>Appraisal exemption</source>
+        <translation>免于评估的条件</translation>
+    </message>
+    <message>
+        <source>Researchers' share of at least 90%</source>
+        <translation>科研人员收益比例不低于90%</translation>
+    </message>
+    <message>
+        <source>Retained-share transfer needs a grant</source>
+        <translation>权益让渡以赋权为前提</translation>
+    </message>
+    <message>
+        <source>Holiday table</source>
+        <translation>节假日表</translation>
+    </message>
+</context>
+<context>
+    <name>TransformationsPage</name>
+    <message>
+        <source>Contract title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>转化方式</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next step from</source>
+        <translation>可办理日期</translation>
+    </message>
+    <message>
+        <source>New transformation…</source>
+        <translation>登记转化合同…</translation>
+    </message>
+    <message>
+        <source>%1 transformations</source>
+        <translation>共 %1 项转化</translation>
+    </message>
+    <message>
+        <source>The contract is signed</source>
+        <translation>合同已签订</translation>
+    </message>
+    <message>
+        <source>The contract is marked signed. Still to be seen to:</source>
+        <translation>合同已标记为签订。仍需注意：</translation>
+    </message>
+</context>
+<context>
     <name>UnitForm</name>
     <message>
         <source>18 characters, e.g. 12210000xxxxxxxxxx</source>
@@ -4942,6 +6698,45 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>WinnerDialog</name>
+    <message>
+        <source>Who took the listing, and at what price.</source>
+        <translation>摘牌方及成交价格。</translation>
+    </message>
+    <message>
+        <source>Who won the auction, and at what price.</source>
+        <translation>竞得方及成交价格。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>No counterparty chosen</source>
+        <translation>尚未选择合作方</translation>
+    </message>
+    <message>
+        <source>New counterparty…</source>
+        <translation>新建合作方…</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Choose the counterparty.</source>
+        <translation>请选择合作方。</translation>
+    </message>
+</context>
+<context>
     <name>WithdrawDialog</name>
     <message>
         <source>Withdraw the grant</source>
@@ -4989,6 +6784,18 @@ The user must change it at the first login.</source>
     <message>
         <source>Rights grants</source>
         <translation>赋权</translation>
+    </message>
+    <message>
+        <source>Transformations</source>
+        <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Separate ledger</source>
+        <translation>单列管理台账</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>合作方</translation>
     </message>
     <message>
         <source>People</source>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import gates, rights_grants
+from desktop.domain import gates, rights_grants, todo
 from desktop.domain.confidentiality import PARTY_KIND_NAMES
 from desktop.ui import labels
 
@@ -49,10 +49,7 @@ def test_the_grant_rules_listed_here_are_the_ones_the_domain_raises() -> None:
             labels.agreement_status,
             ("draft", "pending", "in_force", "expiring", "expired", "terminated"),
         ),
-        (
-            labels.todo_kind,
-            ("change_filing", "agreement_expiring", "grant_ready", "objection_open"),
-        ),
+        (labels.todo_kind, todo.KINDS),
     ],
 )
 def test_every_code_has_a_chinese_label(zh_app, label, codes) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from desktop.ui.prefs import Preferences
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.workspace import Workspace
 from tests.support import TEST_KDF, FixedClock
-from tests.unit.services.test_rights_grants import World
+from tests.unit.services.test_transformations import World
 
 
 @pytest.fixture
@@ -89,3 +89,40 @@ def test_the_to_do_list_opens_the_grant_and_the_agreement(
         lambda: page.current_agreement is not None and page.current_agreement.id == agreement_id,
         timeout=5000,
     )
+
+
+def test_an_officer_sees_the_transformation_pages(make_workspace, world: World) -> None:  # type: ignore[no-untyped-def]
+    names = titles(make_workspace(world.officer))
+    assert {"成果转化", "单列管理台账", "合作方"} <= set(names)
+
+
+def test_the_to_do_list_opens_a_transformation_whose_notice_ended(
+    make_workspace, world: World, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    deals = world
+    tid = deals.transformations.create(world.officer, deals.contract())
+    deals.transformations.record_appraisal(
+        world.officer, tid, decision="waived", basis="单位制度", on="2026-01-05"
+    )
+    deals.transformations.start_notice(world.officer, tid, "2025-12-01")
+    workspace = make_workspace(world.officer)
+    todo = workspace.todo_page
+    assert todo is not None
+    workspace.show_page(workspace.index_of(todo))
+    qtbot.waitUntil(lambda: todo.table.model().rowCount() == 1, timeout=5000)
+    assert todo.table.model().index(0, 0).data() == "定价公示期满"
+    todo.open_requested.emit("transformation", tid)
+    page = workspace.transformations_page
+    assert page is not None and workspace.current_index == workspace.index_of(page)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.id == tid, timeout=5000)
+
+
+def test_the_settings_page_opens_the_holiday_table(make_workspace, unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.calendar_dialog import CalendarDialog
+
+    workspace = make_workspace(unlocked[1])
+    settings = workspace.settings_page
+    assert settings.calendar_button.isVisibleTo(settings)
+    settings.calendar_button.click()
+    qtbot.waitUntil(lambda: settings.findChild(CalendarDialog) is not None, timeout=5000)
+    settings.findChild(CalendarDialog).close()

@@ -26,6 +26,7 @@ from desktop.domain.accounts import User
 from desktop.domain.permissions import allowed
 from desktop.domain.settings import IDLE_LOCK_MAX, IDLE_LOCK_MIN, PUBLICITY_MAX, PUBLICITY_MIN
 from desktop.errors import AppError, ValidationError
+from desktop.services.calendar import CalendarService
 from desktop.services.settings import SettingsService
 from desktop.ui.errors import show_error
 from desktop.ui.prefs import Preferences
@@ -49,10 +50,13 @@ class SettingsPage(QWidget):
         runner: TaskRunner,
         actor: User,
         parent: QWidget | None = None,
+        *,
+        calendar: CalendarService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_page")
         self._service = service
+        self._calendar = calendar
         self._prefs = prefs
         self._runner = runner
         self._actor = actor
@@ -146,8 +150,13 @@ class SettingsPage(QWidget):
         self.read_only_label.setObjectName("read_only_label")
         self.read_only_label.setStyleSheet(_NOTE_STYLE)
         self._set_read_only(not self.can_edit)
+        # The holiday table that every deadline is counted over (legal-rules D1–D2).
+        self.calendar_button = QPushButton(self.tr("Holiday table…"), unit_box)
+        self.calendar_button.setObjectName("calendar_button")
+        self.calendar_button.setVisible(calendar is not None)
         row = QHBoxLayout()
         row.addWidget(self.status_label, 1)
+        row.addWidget(self.calendar_button)
         row.addWidget(self.save_button)
         unit_layout = QVBoxLayout(unit_box)
         unit_layout.addWidget(self.fields)
@@ -173,6 +182,7 @@ class SettingsPage(QWidget):
         layout.addWidget(machine_box)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
         self.language_combo.activated.connect(self._on_language_combo_activated)
         for key, spin in self._spins().items():
             spin.valueChanged.connect(lambda _v, key=key: self.fields.clear_error(key))
@@ -272,6 +282,12 @@ class SettingsPage(QWidget):
         return self.tr("yes") if value else self.tr("no")
 
     # -- slots ---------------------------------------------------------------------------------
+    def _on_calendar_button_clicked(self) -> None:
+        from desktop.ui.calendar_dialog import CalendarDialog
+
+        assert self._calendar is not None
+        CalendarDialog(self._calendar, self._runner, self._actor, self).open()
+
     def _on_save_button_clicked(self) -> None:
         self.fields.clear_errors()
         self.status_label.clear()

@@ -398,3 +398,19 @@ def test_ledger_totals_equal_the_sum_of_the_signed_contracts(world: World) -> No
     assert sum(f for _, k, f in by_year if k == "receivable") == sum(prices)
     ((deal, entry),) = world.transformations.equity_register(world.officer)
     assert deal.id == equity and "20" in entry.note and entry.amount_fen == 2_000_000_00
+
+
+def test_the_to_do_list_names_ended_notices_and_overdue_receivables(world: World) -> None:
+    t = world.transformations
+    tid = t.create(world.officer, world.contract(price_due_on="2026-02-28"))
+    t.record_appraisal(world.officer, tid, decision="waived", basis="单位制度", on="2026-01-05")
+    t.start_notice(world.officer, tid, "2026-01-05")
+    assert world.todo.items(world.officer) == []
+    world.go("2026-01-25")
+    (item,) = world.todo.items(world.officer)
+    assert (item.kind, item.object_type, item.age_days) == ("notice_ended", "transformation", 5)
+    t.close_notice(world.officer, tid, "2026-01-25")
+    t.sign(world.officer, tid, "2026-01-25")
+    world.go("2026-03-10")
+    (item,) = world.todo.items(world.officer)
+    assert item.kind == "receivable_overdue" and "500,000.00" in item.detail and item.age_days == 10
