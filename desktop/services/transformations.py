@@ -37,11 +37,13 @@ from desktop.domain.secrecy import MARKED_LEVELS
 from desktop.domain.settings import DEFAULTS
 from desktop.domain.transformations import (
     Due,
+    EquityTerms,
     Transformation,
     TransformationDraft,
     check_pay_later_party,
     encode_terms,
     installment_dues,
+    validate_equity,
     validate_transformation,
 )
 from desktop.errors import PermissionDenied, RuleViolation, ValidationError
@@ -559,6 +561,67 @@ class TransformationService(Service):
                 OBJECT_TYPE,
                 t.id,
                 after={"entry": entry_id, "amount_fen": amount, "on_date": day, "note": note},
+                level=t.level,
+            )
+        return entry_id
+
+    def convert_to_equity(
+        self,
+        actor: User,
+        transformation_id: int,
+        *,
+        on: str,
+        equity: EquityTerms,
+        value_fen: int,
+    ) -> int:
+        """Invest-then-equity (measure 七): once the agreed trigger is met, the public funds put
+        in become equity, which enters the separate ledger as a holding. Returns the entry."""
+        self._authorize(actor, "transformation.edit")
+        day = _parse(on, "on_date")
+        if day > self._now().date():
+            raise ValidationError("on_date", "日期不能晚于今天。")
+        terms = validate_equity(equity)
+        if not isinstance(value_fen, int) or value_fen <= 0:
+            raise ValidationError("value", "请填写所持股权的价值（通常为累计投入金额）。")
+        with self._vault.transaction() as conn:
+            t = self._visible(conn, actor, transformation_id)
+            if t.draft.form != "invest_then_equity" or t.state != "signed":
+                raise ValidationError("on_date", "只有已签订的“先投后股”项目可以转为股权。")
+            assert t.signed_on is not None and t.draft.invest is not None
+            if day < dt.date.fromisoformat(t.signed_on):
+                raise ValidationError("on_date", "转股日期不能早于合同签订日期。")
+            if any(e.kind == "equity" for e in ledger.entries(conn, t.id)):
+                raise ValidationError("on_date", "该项目已转为股权。")
+            for a in self._achievements(conn, actor, t):
+                gates.refuse_negative_listed("ledger", _subject(a))
+            holding = (
+                f"{terms.shares}股" if terms.shares is not None else f"{terms.capital_percent}%出资"
+            )
+            note = f"{terms.company}，{holding}；触发条件：{t.draft.invest.trigger}"
+            entry_id = ledger.insert(
+                conn,
+                t.id,
+                kind="equity",
+                amount_fen=value_fen,
+                on_date=day.isoformat(),
+                lines=split(value_fen, t.draft.allocations),
+                note=note,
+                created_by=actor.id,
+                created_at=self._timestamp(),
+            )
+            self._audit(
+                conn,
+                actor,
+                "transformation.converted",
+                OBJECT_TYPE,
+                t.id,
+                after={
+                    "entry": entry_id,
+                    "on_date": day.isoformat(),
+                    "company": terms.company,
+                    "holding": holding,
+                    "amount_fen": value_fen,
+                },
                 level=t.level,
             )
         return entry_id

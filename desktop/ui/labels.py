@@ -180,6 +180,9 @@ def audit_action(code: str) -> str:
         "transformation.export_checked": QCoreApplication.translate(
             "Labels", "Export check recorded for a transformation"
         ),
+        "transformation.converted": QCoreApplication.translate(
+            "Labels", "Invest-then-equity funding converted into equity"
+        ),
         "transformation.revenue_started": QCoreApplication.translate(
             "Labels", "Licensee revenue start recorded"
         ),

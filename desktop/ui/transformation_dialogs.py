@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, NoReturn
 
 import shiboken6
@@ -36,7 +37,7 @@ from desktop.domain.counterparties import Counterparty
 from desktop.domain.dates import format_cn_date
 from desktop.domain.gates import EXPORT_CATEGORIES, ExportCheck, Finding
 from desktop.domain.pricing import APPRAISALS, listing_days, listing_deadline, notice_deadline
-from desktop.domain.transformations import Transformation, TransformationDraft, yuan
+from desktop.domain.transformations import EquityTerms, Transformation, TransformationDraft, yuan
 from desktop.errors import AppError, RuleViolation, ValidationError
 from desktop.services.bundle import Services
 from desktop.services.counterparties import CounterpartyService
@@ -921,6 +922,70 @@ class RevenueStartDialog(StepDialog):
         on = _iso(self.on_edit, "on_date")
         service, actor, tid = self._service, self._actor, self.transformation_id
         return lambda: service.record_revenue_start(actor, tid, on)
+
+
+class ConvertDialog(StepDialog):
+    """Invest-then-equity (measure 七): the agreed trigger is met and the funds put in become
+    equity held by the unit, entered in the separate ledger."""
+
+    def __init__(
+        self,
+        service: TransformationService,
+        runner: TaskRunner,
+        actor: User,
+        transformation: Transformation,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(service, runner, actor, transformation, parent)
+        self.setObjectName("convert_dialog")
+        self.setWindowTitle(self.tr("Convert into equity"))
+        invest = transformation.draft.invest
+        trigger = invest.trigger if invest is not None else ""
+        self.intro_label = self._question(
+            self.tr("Agreed trigger: %1").replace("%1", trigger), "intro_label"
+        )
+        self.company_edit = QLineEdit(self)
+        self.company_edit.setObjectName("company_edit")
+        self.fields.add_field("company", self.tr("Company"), self.company_edit)
+        self.shares_edit = QLineEdit(self)
+        self.shares_edit.setObjectName("shares_edit")
+        self.shares_edit.setPlaceholderText(self.tr("Number of shares, or leave empty"))
+        self.fields.add_field("shares", self.tr("Shares"), self.shares_edit)
+        self.percent_edit = QLineEdit(self)
+        self.percent_edit.setObjectName("percent_edit")
+        self.percent_edit.setPlaceholderText(self.tr("Percent of registered capital"))
+        self.fields.add_field("capital_percent", self.tr("Capital share (%)"), self.percent_edit)
+        self.value_edit = self._money(
+            "value",
+            self.tr("Value of the holding"),
+            transformation.draft.price_fen,
+            name="value_edit",
+        )
+        self.on_edit = self._date("on_date", self.tr("Converted on"), today, name="on_edit")
+        self.save_button.setText(self.tr("Convert"))
+        self._finish_layout(self.header_label, self.intro_label, self.fields)
+
+    def _call(self) -> Callable[[], int]:
+        shares_text = self.shares_edit.text().strip()
+        percent_text = self.percent_edit.text().strip()
+        try:
+            shares = int(shares_text) if shares_text else None
+        except ValueError:
+            raise ValidationError(
+                "shares", self.tr("Type the number of shares in digits.")
+            ) from None
+        try:
+            percent = Decimal(percent_text.rstrip("%")) if percent_text else None
+        except ArithmeticError:
+            raise ValidationError(
+                "capital_percent", self.tr("Type the capital share as a number.")
+            ) from None
+        equity = EquityTerms(self.company_edit.text(), shares, percent)
+        value = read_yuan(self.value_edit.text(), "value") or 0
+        on = _iso(self.on_edit, "on_date")
+        service, actor, tid = self._service, self._actor, self.transformation_id
+        return lambda: service.convert_to_equity(actor, tid, on=on, equity=equity, value_fen=value)
 
 
 class MoneyDialog(StepDialog):

@@ -1527,6 +1527,57 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ConvertDialog</name>
+    <message>
+        <source>Convert into equity</source>
+        <translation>转为股权</translation>
+    </message>
+    <message>
+        <source>Agreed trigger: %1</source>
+        <translation>约定的转股条件：%1</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>被投资公司</translation>
+    </message>
+    <message>
+        <source>Number of shares, or leave empty</source>
+        <translation>股份数（按出资比例计的可不填）</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <source>Percent of registered capital</source>
+        <translation>占注册资本的比例</translation>
+    </message>
+    <message>
+        <source>Capital share (%)</source>
+        <translation>出资比例（%）</translation>
+    </message>
+    <message>
+        <source>Value of the holding</source>
+        <translation>持股价值</translation>
+    </message>
+    <message>
+        <source>Converted on</source>
+        <translation>转股日期</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>转为股权</translation>
+    </message>
+    <message>
+        <source>Type the number of shares in digits.</source>
+        <translation>请用数字填写股份数。</translation>
+    </message>
+    <message>
+        <source>Type the capital share as a number.</source>
+        <translation>请用数字填写出资比例。</translation>
+    </message>
+</context>
+<context>
     <name>CounterpartiesPage</name>
     <message>
         <source>Credit code or registration number</source>
@@ -3289,6 +3340,10 @@ SHA-256 %2</translation>
     <message>
         <source>Export check recorded for a transformation</source>
         <translation>记录转化项目的技术出口核查</translation>
+    </message>
+    <message>
+        <source>Invest-then-equity funding converted into equity</source>
+        <translation>先投后股项目转为股权</translation>
     </message>
     <message>
         <source>Licensee revenue start recorded</source>
@@ -5789,6 +5844,10 @@ The user must change it at the first login.</source>
     <message>
         <source>Revenue started…</source>
         <translation>记录收入起始日…</translation>
+    </message>
+    <message>
+        <source>Convert into equity…</source>
+        <translation>转为股权…</translation>
     </message>
     <message>
         <source>Receivables</source>

@@ -17,7 +17,8 @@ from db.vault import Vault
 from desktop.domain.accounts import User
 from desktop.domain.calendar import Calendar
 from desktop.domain.gates import ExportCheck
-from desktop.domain.transformations import Transformation
+from desktop.domain.transformations import EquityTerms, Transformation
+from desktop.errors import ValidationError
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transformation_dialogs import (
     AppraisalDialog,
@@ -323,3 +324,45 @@ def test_a_classified_transfer_abroad_asks_for_approval_and_the_export_check(  #
         "E_EXPORT_SECRET_REVIEW",
         "E_CONFIDENTIALITY_AGREEMENT",
     }
+
+
+def test_invest_then_equity_converts_into_equity_once(opened, world, runner, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.domain.transformations import InvestTerms, Stage
+    from desktop.ui.transformation_dialogs import ConvertDialog
+
+    draft = world.contract(
+        form="invest_then_equity",
+        title="先投后股：新型电池隔膜中试项目",
+        method=None,
+        price_fen=1_000_000_00,
+        invest=InvestTerms(
+            (Stage("proof_of_concept", 300_000_00), Stage("pilot", 700_000_00)),
+            "中试完成并取得首笔订单",
+            "五年内分三次退出",
+        ),
+    )
+    t = world.transformations
+    tid = world.create(draft, appraised=True)
+    t.sign(world.officer, tid, "2026-01-05")
+    dialog = opened(ConvertDialog(t, runner, world.officer, get(world, tid), TODAY))
+    assert "中试完成并取得首笔订单" in dialog.intro_label.text()
+    dialog.company_edit.setText("沈阳隔膜科技有限公司")
+    dialog.shares_edit.setText("100万")
+    dialog.save()
+    assert "数字" in field_error(dialog, "shares", qtbot)
+    dialog.shares_edit.setText("")
+    dialog.percent_edit.setText("12.5%")
+    entry = saved(dialog, qtbot)
+    (equity,) = [e for e in t.get(world.officer, tid).entries if e.id == entry]
+    assert (equity.kind, equity.amount_fen) == ("equity", 1_000_000_00)
+    assert "沈阳隔膜科技有限公司" in equity.note and "12.50%出资" in equity.note
+    with pytest.raises(ValidationError):
+        t.convert_to_equity(
+            world.officer,
+            tid,
+            on="2026-01-05",
+            equity=EquityTerms("沈阳隔膜科技有限公司", 10, None),
+            value_fen=1,
+        )
+    ((deal, held),) = t.equity_register(world.officer)
+    assert deal.id == tid and held.id == entry

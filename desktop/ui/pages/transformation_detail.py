@@ -749,8 +749,16 @@ class TransformationDetail(QWidget):
         self.revenue_start_button = self._button(
             "revenue_start_button", self.tr("Revenue started…"), edit=True, parent=tab
         )
+        self.convert_button = self._button(
+            "convert_button", self.tr("Convert into equity…"), edit=True, parent=tab
+        )
         buttons = QHBoxLayout()
-        for button in (self.receipt_button, self.payment_button, self.revenue_start_button):
+        for button in (
+            self.receipt_button,
+            self.payment_button,
+            self.revenue_start_button,
+            self.convert_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QVBoxLayout(tab)
@@ -1049,6 +1057,10 @@ class TransformationDetail(QWidget):
             self._can_edit and t is not None and t.draft.form == "pay_later"
         )
         self.revenue_start_button.setEnabled(signed)
+        invest = t is not None and t.draft.form == "invest_then_equity"
+        converted = view is not None and any(e.kind == "equity" for e in view.entries)
+        self.convert_button.setVisible(self._can_edit and invest)
+        self.convert_button.setEnabled(invest and state == "signed" and not converted)
         approval = view.secrecy_approval if view is not None else None
         self.secrecy_button.setEnabled(
             view is not None

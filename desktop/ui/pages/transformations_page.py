@@ -46,6 +46,7 @@ from desktop.ui.pages.transformation_detail import TransformationDetail, next_da
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transformation_dialogs import (
     AppraisalDialog,
+    ConvertDialog,
     ExportCheckDialog,
     ListingDialog,
     MoneyDialog,
@@ -151,6 +152,7 @@ class TransformationsPage(QWidget):
         d.receipt_button.clicked.connect(self._on_receipt_button_clicked)
         d.payment_button.clicked.connect(self._on_payment_button_clicked)
         d.revenue_start_button.clicked.connect(self._on_revenue_start_button_clicked)
+        d.convert_button.clicked.connect(self._on_convert_button_clicked)
         d.secrecy_button.clicked.connect(self._on_secrecy_button_clicked)
         d.export_button.clicked.connect(self._on_export_button_clicked)
 
@@ -291,6 +293,13 @@ class TransformationsPage(QWidget):
         if t is not None and self.dialog is None:
             self._open(
                 RevenueStartDialog(self._service, self._runner, self._actor, t, self._today(), self)
+            )
+
+    def _on_convert_button_clicked(self) -> None:
+        t = self.detail.transformation
+        if t is not None and self.dialog is None:
+            self._open(
+                ConvertDialog(self._service, self._runner, self._actor, t, self._today(), self)
             )
 
     def _on_secrecy_button_clicked(self) -> None:

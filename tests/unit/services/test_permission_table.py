@@ -48,9 +48,12 @@ from desktop.domain.permissions import MATRIX
 from desktop.domain.rights_grants import GrantDraft, TeamShare
 from desktop.domain.transformations import (
     Allocation,
+    EquityTerms,
     Installment,
+    InvestTerms,
     LicenceTerms,
     PayLaterTerms,
+    Stage,
     TransformationDraft,
 )
 from desktop.errors import PermissionDenied
@@ -693,6 +696,18 @@ TABLE: list[tuple[str, str, str, Call]] = [
     ),
     (
         "transformations",
+        "convert_to_equity",
+        "transformation.edit",
+        lambda w: w.services.transformations.convert_to_equity(
+            w.actor,
+            _invest_deal(w),
+            on="2026-01-05",
+            equity=EquityTerms("某公司", 100, None),
+            value_fen=100_00,
+        ),
+    ),
+    (
+        "transformations",
         "equity_register",
         "transformation.read",
         lambda w: w.services.transformations.equity_register(w.actor),
@@ -1218,6 +1233,21 @@ def _deal(
             signed_on="2026-01-01" if state == "signed" else None,
             updated_at="t",
         )
+    return deal_id
+
+
+def _invest_deal(w: World) -> int:
+    draft = replace(
+        _deal_draft(w),
+        form="invest_then_equity",
+        method=None,
+        invest=InvestTerms((Stage("pilot", 100_00),), "中试完成", "三年退出"),
+    )
+    with w.vault.transaction() as conn:
+        deal_id = transformations.insert(
+            conn, draft, state="signed", level="public", created_by=w.actor.id, created_at="t"
+        )
+        transformations.set_fields(conn, deal_id, signed_on="2026-01-01", updated_at="t")
     return deal_id
 
 
