@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/agreements.py
 	$(BIN)/python bench/ledger.py
+	$(BIN)/python bench/rewards.py
 
 translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build

@@ -31,6 +31,8 @@ from desktop.domain.people import LEADER_TYPES
 from desktop.domain.pricing import APPRAISALS
 from desktop.domain.pricing import EVENTS as PRICING_EVENTS
 from desktop.domain.pricing import STATES as PRICING_STATES
+from desktop.domain.rewards import KINDS as REWARD_KINDS
+from desktop.domain.rewards import STATES as REWARD_STATES
 from desktop.domain.rights_grants import AMENDMENT_KINDS, FILING_KINDS, OBJECTION_STATUSES
 from desktop.domain.rights_grants import KINDS as GRANT_KINDS
 from desktop.domain.rights_grants import STATUSES as GRANT_STATUSES
@@ -588,6 +590,69 @@ ledger_lines = Table(
     Column("amount_fen", Integer, nullable=False),
 )
 Index("ix_ledger_lines_achievement", ledger_lines.c.achievement_id)
+
+# -- rewards (migration 0007) -------------------------------------------------------------------
+# The unit's own reward policy as dated rows: a change is a new row from its date, so a stored
+# calculation can be reproduced under the policy of its day.
+unit_reward_rules = Table(
+    "unit_reward_rules",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rule_id", String(48), nullable=False),
+    Column("value", Text, nullable=False),  # JSON
+    Column("effective_from", String(10), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+Index("ix_unit_reward_rules_rule", unit_reward_rules.c.rule_id, unit_reward_rules.c.effective_from)
+
+reward_calculations = Table(
+    "reward_calculations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("transformation_id", Integer, ForeignKey("transformations.id"), nullable=True),
+    Column("kind", String(16), nullable=False),
+    Column("input", Text, nullable=False),  # JSON: desktop.domain.rewards.encode(RewardInput)
+    Column("result", Text, nullable=False),  # JSON: the result with its steps and rule versions
+    Column("pool_fen", Integer, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("notice_start", String(10), nullable=True),
+    Column("notice_end", String(10), nullable=True),
+    Column("paid_on", String(10), nullable=True),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint(_in("kind", REWARD_KINDS), name="ck_reward_calculations_kind"),
+    CheckConstraint(_in("state", REWARD_STATES), name="ck_reward_calculations_state"),
+    CheckConstraint(_in("level", CLEARANCES), name="ck_reward_calculations_level"),
+)
+
+reward_lines = Table(
+    "reward_lines",
+    metadata,
+    Column("calculation_id", Integer, ForeignKey("reward_calculations.id"), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("amount_fen", Integer, nullable=False),
+    Column("shares", Integer, nullable=False),
+    Column("percent", String(12), nullable=False),
+    Column("taxable_fen", Integer, nullable=False),
+)
+Index("ix_reward_lines_person", reward_lines.c.person_id)
+
+reward_objections = Table(
+    "reward_objections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("calculation_id", Integer, ForeignKey("reward_calculations.id"), nullable=False),
+    Column("received_on", String(10), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("resolved_on", String(10), nullable=True),
+    Column("resolution", Text, nullable=False),
+)
 
 # The full-text indexes are virtual tables (FTS5) made by migrations 0003 (trigram) and 0004 (short
 # terms) and kept by db/achievements.py; SQLAlchemy cannot describe them.

@@ -49,6 +49,8 @@ ACTIONS: dict[str, str] = {
     "counterparty.edit": "登记合作方",
     "transformation.read": "查看成果转化和单列管理台账",
     "transformation.edit": "办理成果转化和登记台账",
+    "reward.read": "查看奖励计算",
+    "reward.edit": "计算、公示和发放奖励",
 }
 
 _EVERYONE = frozenset(ROLES)
@@ -115,6 +117,10 @@ MATRIX: dict[str, frozenset[str]] = {
         {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
     ),
     "transformation.edit": frozenset({"transfer_officer"}),
+    "reward.read": frozenset(
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+    ),
+    "reward.edit": frozenset({"transfer_officer"}),
 }
 assert MATRIX.keys() == ACTIONS.keys()
 

@@ -31,6 +31,15 @@ KIND_NAMES = {
     "surplus": "横向结余经费出资转化",
 }
 UNIT_TAX_TYPES = ("state_funded", "private_nonprofit", "other")
+STATES = ("calculated", "notice", "paid", "cancelled")  # 已计算 / 公示中 / 已发放 / 已作废
+# The unit's own policy rows (desktop/services/rewards.py reads them as of the calculation day).
+UNIT_RULES = (
+    "unit.rate.transfer",
+    "unit.rate.equity",
+    "unit.rate.implementation",
+    "unit.deductions",
+    "unit.state_established",
+)
 FORMS = ("cash", "equity")
 CENT = Decimal("0.01")
 PERF_PAY_SOURCE = "人社部发〔2021〕14号 一；辽科发〔2025〕6号 第（十二）条"
@@ -136,7 +145,11 @@ def yuan(fen: int) -> str:
 
 
 def percent_text(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
+    """0.5 → 50%, 0.655 → 65.5%; a ratio with more places is shown to two decimals."""
+    value = rate * 100
+    if value != value.quantize(CENT):
+        value = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return f"{value.normalize():f}%"
 
 
 def round_fen(value: Decimal) -> int:
@@ -590,3 +603,141 @@ def _tax_notes(c: _Calc, lines: list[Line], pool_fen: int) -> list[Line]:
             )
         out.append(Line(**{**line.__dict__, "taxable_fen": taxable, "notes": tuple(notes)}))
     return out
+
+
+# -- stored calculations ------------------------------------------------------------------------
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
+    return value
+
+
+def encode(value: RewardInput | RewardResult) -> dict[str, object]:
+    """JSON-ready data (decimals as text, so a stored calculation reads back exactly)."""
+    data = _plain(value)
+    assert isinstance(data, dict)
+    return data
+
+
+def _dec(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def decode_input(data: dict) -> RewardInput:
+    p = data["policy"]
+    policy = UnitPolicy(
+        rate_transfer=_dec(p["rate_transfer"]),
+        rate_equity=_dec(p["rate_equity"]),
+        rate_implementation=_dec(p["rate_implementation"]),
+        allowed_deductions=frozenset(p["allowed_deductions"]),
+        state_established=p["state_established"],
+        tax_type=p["tax_type"],
+        source=p["source"],
+    )
+    return RewardInput(
+        kind=data["kind"],
+        recipients=tuple(
+            Recipient(**{**r, "weight": Decimal(r["weight"])}) for r in data["recipients"]
+        ),
+        policy=policy,
+        on=data["on"],
+        receipts=tuple(Receipt(**r) for r in data["receipts"]),
+        deductions=tuple(Deduction(**d) for d in data["deductions"]),
+        equity_shares=data["equity_shares"],
+        equity_percent=_dec(data["equity_percent"]),
+        profits_fen=tuple(data["profits_fen"]),
+        surplus_returns_fen=data["surplus_returns_fen"],
+        surplus_share=_dec(data["surplus_share"]),
+        principal_equity_approval=data["principal_equity_approval"],
+        contract_registered=data["contract_registered"],
+        pay_on=data["pay_on"],
+    )
+
+
+def decode_result(data: dict) -> RewardResult:
+    def steps(items: list) -> tuple[Step, ...]:
+        return tuple(Step(**s) for s in items)
+
+    return RewardResult(
+        kind=data["kind"],
+        net_income_fen=data["net_income_fen"],
+        rate=Decimal(data["rate"]),
+        pool_fen=data["pool_fen"],
+        pool_shares=data["pool_shares"],
+        pool_percent=Decimal(data["pool_percent"]),
+        lines=tuple(
+            Line(
+                **{
+                    **line,
+                    "percent": Decimal(line["percent"]),
+                    "notes": steps(line["notes"]),
+                }
+            )
+            for line in data["lines"]
+        ),
+        steps=steps(data["steps"]),
+        warnings=steps(data["warnings"]),
+        rules_used=tuple(tuple(r) for r in data["rules_used"]),
+    )
+
+
+# -- what the user enters, and what is kept ------------------------------------------------------
+@dataclass(frozen=True)
+class Share:
+    """One person in a calculation as entered: the register supplies the name and leader type."""
+
+    person_id: int
+    weight: Decimal
+    main: bool = False
+    form: str = "cash"
+
+
+@dataclass(frozen=True)
+class RewardDraft:
+    title: str
+    kind: str
+    on: str  # ISO: calculation day
+    people: tuple[Share, ...]
+    transformation_id: int | None = None
+    receipts: tuple[Receipt, ...] = ()
+    deductions: tuple[Deduction, ...] = ()
+    equity_shares: int | None = None
+    equity_percent: Decimal | None = None
+    profits_fen: tuple[int, ...] = ()
+    surplus_returns_fen: int = 0
+    surplus_share: Decimal | None = None
+    principal_equity_approval: str = ""
+    contract_registered: bool = False
+    pay_on: str | None = None
+
+
+@dataclass(frozen=True)
+class RewardObjection:
+    id: int
+    received_on: str
+    content: str
+    resolved_on: str | None
+    resolution: str
+
+
+@dataclass(frozen=True)
+class RewardCalculation:
+    id: int
+    title: str
+    transformation_id: int | None
+    input: RewardInput
+    result: RewardResult
+    level: str
+    state: str
+    created_by: str
+    created_at: str
+    notice_start: str | None = None
+    notice_end: str | None = None
+    paid_on: str | None = None
+    objections: tuple[RewardObjection, ...] = ()

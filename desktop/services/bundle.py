@@ -25,6 +25,7 @@ from desktop.services.documents import DocumentService
 from desktop.services.evidence import EvidenceService
 from desktop.services.people import PeopleService
 from desktop.services.pool import PoolService
+from desktop.services.rewards import RewardService
 from desktop.services.rights_grants import RightsGrantService
 from desktop.services.session import SessionService
 from desktop.services.settings import SettingsService
@@ -56,6 +57,7 @@ class Services:
     calendar: CalendarService
     transformations: TransformationService
     evidence: EvidenceService
+    rewards: RewardService
 
 
 def local_now() -> datetime:
@@ -92,4 +94,5 @@ def build_services(
         calendar=CalendarService(vault, now=now),
         transformations=TransformationService(vault, now=now),
         evidence=EvidenceService(vault, now=now),
+        rewards=RewardService(vault, now=now),
     )

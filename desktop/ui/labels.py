@@ -189,6 +189,18 @@ def audit_action(code: str) -> str:
         "transformation.evidence_exported": QCoreApplication.translate(
             "Labels", "Evidence file saved"
         ),
+        "reward.policy_set": QCoreApplication.translate("Labels", "Unit reward rule set"),
+        "reward.calculated": QCoreApplication.translate("Labels", "Reward calculated"),
+        "reward.notice_started": QCoreApplication.translate("Labels", "Reward notice started"),
+        "reward.objection_received": QCoreApplication.translate(
+            "Labels", "Objection to a reward received"
+        ),
+        "reward.objection_resolved": QCoreApplication.translate(
+            "Labels", "Objection to a reward settled"
+        ),
+        "reward.paid": QCoreApplication.translate("Labels", "Reward paid"),
+        "reward.cancelled": QCoreApplication.translate("Labels", "Reward calculation cancelled"),
+        "reward.document_exported": QCoreApplication.translate("Labels", "Reward document saved"),
         "ledger.receipt": QCoreApplication.translate("Labels", "Receipt booked"),
         "ledger.payment": QCoreApplication.translate("Labels", "Payment booked"),
     }.get(code, code)
@@ -300,6 +312,8 @@ def audit_object_type(code: str) -> str:
         "counterparty": QCoreApplication.translate("Labels", "Counterparty"),
         "calendar": QCoreApplication.translate("Labels", "Holiday table"),
         "transformation": QCoreApplication.translate("Labels", "Transformation"),
+        "reward": QCoreApplication.translate("Labels", "Reward"),
+        "unit_reward_rule": QCoreApplication.translate("Labels", "Unit reward rule"),
     }.get(code, code)
 
 

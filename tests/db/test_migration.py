@@ -35,6 +35,7 @@ from db import (
     ledger,
     migrate,
     people,
+    rewards,
     rights_grants,
     transformations,
     unit,
@@ -47,6 +48,7 @@ from desktop.domain.accounts import CLEARANCES
 from desktop.domain.achievements import AchievementQuery
 from desktop.domain.audit import verify
 from desktop.domain.calendar import SHIPPED, Calendar
+from desktop.domain.rewards import calculate
 from desktop.errors import StorageError
 from desktop.services.session import SessionService
 from tests.conftest import TEST_KDF, TEST_PASSPHRASE, FixedClock
@@ -65,6 +67,7 @@ from tests.fixtures.make_fixture_vault import (
     FIXTURE_PEOPLE,
     FIXTURE_PRICE_FEN,
     FIXTURE_RECOVERY_CODE,
+    FIXTURE_REWARD_INPUT,
     FIXTURE_UNIT,
 )
 
@@ -209,6 +212,13 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
                 assert (deal.state, deal.draft.price_fen) == ("signed", FIXTURE_PRICE_FEN)
                 (entry,) = ledger.entries(conn, deal.id)
                 assert entry.lines == ((1, FIXTURE_PRICE_FEN),)
+            if revision >= "0007":
+                (row,) = rewards.list_visible(conn, levels=CLEARANCES)
+                data, result = rewards.decoded(row)
+                assert data == FIXTURE_REWARD_INPUT and result == calculate(data)
+                # 1,234,567.89 × 70% = 864,197.523 → 864,197.52 (the pool stored then)
+                assert row.pool_fen == 864_197_52
+                assert rewards.policy_rows(conn, "2026-01-05")["unit.rate.transfer"][0] == "0.70"
         assert vault.integrity_problems() == []
     finally:
         vault.lock()

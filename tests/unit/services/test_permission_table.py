@@ -29,6 +29,7 @@ from db import (
     counterparties,
     decisions,
     pool,
+    rewards,
     rights_grants,
     transformations,
     users,
@@ -45,6 +46,15 @@ from desktop.domain.identifiers import credit_code_check_char, id_number_check_c
 from desktop.domain.ip_numbers import patent_check_digit
 from desktop.domain.people import PersonDraft
 from desktop.domain.permissions import MATRIX
+from desktop.domain.rewards import (
+    Receipt,
+    Recipient,
+    RewardDraft,
+    RewardInput,
+    Share,
+    UnitPolicy,
+    calculate,
+)
 from desktop.domain.rights_grants import GrantDraft, TeamShare
 from desktop.domain.transformations import (
     Allocation,
@@ -707,6 +717,81 @@ TABLE: list[tuple[str, str, str, Call]] = [
         ),
     ),
     (
+        "rewards",
+        "policy",
+        "reward.read",
+        lambda w: w.services.rewards.policy(w.actor, "2026-01-05"),
+    ),
+    (
+        "rewards",
+        "policy_history",
+        "reward.read",
+        lambda w: w.services.rewards.policy_history(w.actor),
+    ),
+    ("rewards", "visible", "reward.read", lambda w: w.services.rewards.visible(w.actor)),
+    ("rewards", "get", "reward.read", lambda w: w.services.rewards.get(w.actor, _reward(w))),
+    (
+        "rewards",
+        "document",
+        "reward.read",
+        lambda w: w.services.rewards.document(w.actor, _reward(w), "xlsx"),
+    ),
+    (
+        "rewards",
+        "save_document",
+        "reward.read",
+        lambda w: w.services.rewards.save_document(
+            w.actor, _reward(w), "statement", w.tmp / w.fresh("statement.pdf")
+        ),
+    ),
+    (
+        "rewards",
+        "set_policy",
+        "reward.edit",
+        lambda w: w.services.rewards.set_policy(
+            w.actor, "unit.rate.transfer", "0.6", effective_from="2026-01-01", source="院字1号"
+        ),
+    ),
+    (
+        "rewards",
+        "preview",
+        "reward.edit",
+        lambda w: w.services.rewards.preview(w.actor, _reward_draft()),
+    ),
+    ("rewards", "save", "reward.edit", lambda w: w.services.rewards.save(w.actor, _reward_draft())),
+    (
+        "rewards",
+        "start_notice",
+        "reward.edit",
+        lambda w: w.services.rewards.start_notice(w.actor, _reward(w), "2026-01-05"),
+    ),
+    (
+        "rewards",
+        "add_objection",
+        "reward.edit",
+        lambda w: w.services.rewards.add_objection(
+            w.actor, _reward(w, "notice"), received_on="2026-01-05", content="有误"
+        ),
+    ),
+    (
+        "rewards",
+        "resolve_objection",
+        "reward.edit",
+        lambda w: w.services.rewards.resolve_objection(w.actor, _reward_objection(w), "无误"),
+    ),
+    (
+        "rewards",
+        "mark_paid",
+        "reward.edit",
+        lambda w: w.services.rewards.mark_paid(w.actor, _reward(w, "notice"), "2026-01-05"),
+    ),
+    (
+        "rewards",
+        "cancel",
+        "reward.edit",
+        lambda w: w.services.rewards.cancel(w.actor, _reward(w), "重算"),
+    ),
+    (
         "transformations",
         "equity_register",
         "transformation.read",
@@ -1249,6 +1334,54 @@ def _invest_deal(w: World) -> int:
         )
         transformations.set_fields(conn, deal_id, signed_on="2026-01-01", updated_at="t")
     return deal_id
+
+
+def _reward_draft() -> RewardDraft:
+    return RewardDraft(
+        title="奖励",
+        kind="transfer",
+        on="2026-01-05",
+        people=(Share(1, Decimal(1), main=True),),
+        receipts=(Receipt("2025-12-01", 100_00),),
+    )
+
+
+def _reward(w: World, state: str = "calculated") -> int:
+    data = RewardInput(
+        "transfer",
+        (Recipient(1, "钱七", Decimal(1), main=True),),
+        UnitPolicy(),
+        "2026-01-05",
+        receipts=(Receipt("2025-12-01", 100_00),),
+    )
+    with w.vault.transaction() as conn:
+        reward_id = rewards.insert(
+            conn,
+            title="奖励",
+            transformation_id=None,
+            data=data,
+            result=calculate(data),
+            level="public",
+            created_by=w.actor.id,
+            created_at="2026-01-05T08:03:00",
+        )
+        if state == "notice":
+            rewards.set_fields(
+                conn,
+                reward_id,
+                state="notice",
+                notice_start="2025-12-01",
+                notice_end="2025-12-20",
+                updated_at="t",
+            )
+    return reward_id
+
+
+def _reward_objection(w: World) -> int:
+    with w.vault.transaction() as conn:
+        return rewards.add_objection(
+            conn, _reward(w, "notice"), received_on="2025-12-02", content="有误"
+        )
 
 
 def _admin(w: World) -> User:
