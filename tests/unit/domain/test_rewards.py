@@ -284,3 +284,14 @@ def test_the_parts_add_up_none_negative_and_the_order_does_not_matter(
     random.shuffle(shuffled)  # type: ignore[attr-defined]
     again = dict(zip((r.person_id for r in shuffled), split(pool, shuffled), strict=True))
     assert again == dict(zip((r.person_id for r in recipients), parts, strict=True))
+
+
+def test_a_stored_calculation_reads_back_exactly() -> None:
+    import json
+
+    from desktop.domain.rewards import decode_input, decode_result, encode
+
+    data = transfer(policy=replace(POLICY, rate_transfer=D("0.655")))
+    result = calculate(data)
+    assert decode_input(json.loads(json.dumps(encode(data)))) == data
+    assert decode_result(json.loads(json.dumps(encode(result)))) == result
