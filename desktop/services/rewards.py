@@ -340,6 +340,11 @@ class RewardService(Service):
             people_by_id = {
                 line.person_id: people.get(conn, line.person_id) for line in c.result.lines
             }
+            workdays = int(
+                settings.get(
+                    conn, "publicity_workdays_reward", DEFAULTS["publicity_workdays_reward"]
+                )
+            )
         context = reward_documents.Context(
             unit_name=profile.name if profile else "",
             calculation=c,
@@ -347,6 +352,7 @@ class RewardService(Service):
             departments={
                 pid: (p.department if p is not None else "") for pid, p in people_by_id.items()
             },
+            notice_workdays=workdays,
         )
         if which == "statement":
             return reward_documents.render_statement(context)

@@ -177,3 +177,15 @@ def test_policy_values_are_checked(world: World) -> None:
             world.officer, "unit.rate.transfer", "0.6", effective_from="2026-01-01", source=" "
         )
     assert raised.value.field == "source"
+
+
+def test_an_unstarted_notice_prints_the_units_period(world: World) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    world.allow_deductions()
+    calculation_id = world.rewards.save(world.officer, world.draft())
+    pdf = world.rewards.document(world.officer, calculation_id, "notice")
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "15个工作日" in text.replace(" ", "")
