@@ -152,6 +152,13 @@ def add_objection(conn: Connection, calculation_id: int, *, received_on: str, co
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
+def objection_resolved(conn: Connection, objection_id: int) -> bool:
+    row = conn.execute(
+        sa.select(reward_objections.c.resolved_on).where(reward_objections.c.id == objection_id)
+    ).first()
+    return row is not None and row[0] is not None
+
+
 def resolve_objection(
     conn: Connection, objection_id: int, *, on: str, resolution: str
 ) -> int | None:

@@ -199,7 +199,16 @@ class RewardService(Service):
         self, actor: User, calculation_id: int, *, received_on: str, content: str
     ) -> int:
         self._authorize(actor, "reward.edit")
+        if not content.strip():
+            raise ValidationError("content", "请填写异议内容。")
         text = clean_reason(content, field="content")
+        try:
+            received = dt.date.fromisoformat(received_on)
+        except (TypeError, ValueError):
+            raise ValidationError("received_on", "请填写收到日期。") from None
+        if received > self._now().date():
+            raise ValidationError("received_on", "收到日期不能晚于今天。")
+        received_on = received.isoformat()
         with self._vault.transaction() as conn:
             c = self._visible(conn, actor, calculation_id)
             if c.state != "notice":
@@ -220,6 +229,8 @@ class RewardService(Service):
         self._authorize(actor, "reward.edit")
         text = clean_reason(resolution, field="resolution")
         with self._vault.transaction() as conn:
+            if rewards.objection_resolved(conn, objection_id):
+                raise ValidationError("resolution", "该异议已处理。")
             calculation_id = rewards.resolve_objection(
                 conn, objection_id, on=self._now().date().isoformat(), resolution=text
             )

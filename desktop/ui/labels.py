@@ -703,6 +703,27 @@ def rule_name(rule_id: str) -> str:
             "E_CONVERSION_OUTSIDE_TERM": QCoreApplication.translate(
                 "Labels", "Conversion during the term"
             ),
+            "E_RATE_BELOW_MIN": QCoreApplication.translate("Labels", "Statutory reward floor"),
+            "E_DEDUCTION_TYPE_NOT_ALLOWED": QCoreApplication.translate(
+                "Labels", "Deductions the unit allows"
+            ),
+            "E_MAIN_CONTRIBUTOR_SHARE": QCoreApplication.translate(
+                "Labels", "Main contributors take at least half"
+            ),
+            "E_PRINCIPAL_LEADER_EQUITY": QCoreApplication.translate(
+                "Labels", "No equity for principal leaders"
+            ),
+            "E_IMPL_YEARS_OUT_OF_RANGE": QCoreApplication.translate(
+                "Labels", "Three to five years of implementation"
+            ),
+            "E_NOT_CONTRIBUTOR": QCoreApplication.translate("Labels", "Contributors only"),
+            "E_REWARD_NOT_PUBLICISED": QCoreApplication.translate("Labels", "Reward notice first"),
+            "E_REWARD_NOTICE_RUNNING": QCoreApplication.translate(
+                "Labels", "Reward notice running"
+            ),
+            "E_REWARD_OBJECTION_OPEN": QCoreApplication.translate(
+                "Labels", "Objections to the reward open"
+            ),
         }.get(rule_id)
         or transformation_rule_name(rule_id)
         or rule_id

@@ -20,6 +20,7 @@ from desktop.ui.pages.grants_page import GrantsPage
 from desktop.ui.pages.ledger_page import LedgerPage
 from desktop.ui.pages.people_page import PeoplePage
 from desktop.ui.pages.pool_page import PoolPage
+from desktop.ui.pages.rewards_page import RewardsPage
 from desktop.ui.pages.settings_page import SettingsPage
 from desktop.ui.pages.todo_page import TodoPage
 from desktop.ui.pages.transformations_page import TransformationsPage
@@ -85,6 +86,11 @@ class Workspace(QWidget):
             if allowed(actor, "transformation.read")
             else None
         )
+        self.rewards_page = (
+            RewardsPage(services, runner, actor, self, today=today)
+            if allowed(actor, "reward.read")
+            else None
+        )
         self.counterparties_page = (
             CounterpartiesPage(services, runner, actor, self)
             if allowed(actor, "counterparty.read")
@@ -130,6 +136,7 @@ class Workspace(QWidget):
             (self.tr("Rights grants"), self.grants_page),
             (self.tr("Transformations"), self.transformations_page),
             (self.tr("Separate ledger"), self.ledger_page),
+            (self.tr("Rewards"), self.rewards_page),
             (self.tr("Counterparties"), self.counterparties_page),
             (self.tr("Confidentiality agreements"), self.confidentiality_page),
             (self.tr("To do"), self.todo_page),

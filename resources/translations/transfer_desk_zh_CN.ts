@@ -1175,6 +1175,25 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel the calculation</source>
+        <translation>作废本计算</translation>
+    </message>
+    <message>
+        <source>Cancel this calculation? It stays on record with its figures; it can no longer be publicised or paid. Enter a new calculation instead.</source>
+        <translation>作废本次奖励计算？计算结果仍留档备查，但不能再公示或发放。如需更正，请重新计算。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>e.g. the contribution shares were recorded wrongly</source>
+        <translation>如：贡献份额登记有误</translation>
+    </message>
+</context>
+<context>
     <name>CheckpointDialog</name>
     <message>
         <source>Verify against a checkpoint</source>
@@ -3354,6 +3373,38 @@ SHA-256 %2</translation>
         <translation>保存尽职免责证据文件</translation>
     </message>
     <message>
+        <source>Unit reward rule set</source>
+        <translation>设定单位奖励规则</translation>
+    </message>
+    <message>
+        <source>Reward calculated</source>
+        <translation>计算奖励</translation>
+    </message>
+    <message>
+        <source>Reward notice started</source>
+        <translation>奖励公示开始</translation>
+    </message>
+    <message>
+        <source>Objection to a reward received</source>
+        <translation>收到奖励异议</translation>
+    </message>
+    <message>
+        <source>Objection to a reward settled</source>
+        <translation>处理奖励异议</translation>
+    </message>
+    <message>
+        <source>Reward paid</source>
+        <translation>奖励发放</translation>
+    </message>
+    <message>
+        <source>Reward calculation cancelled</source>
+        <translation>作废奖励计算</translation>
+    </message>
+    <message>
+        <source>Reward document saved</source>
+        <translation>保存奖励文书</translation>
+    </message>
+    <message>
         <source>Receipt booked</source>
         <translation>登记收款</translation>
     </message>
@@ -3388,6 +3439,14 @@ SHA-256 %2</translation>
     <message>
         <source>Transformation</source>
         <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Unit reward rule</source>
+        <translation>单位奖励规则</translation>
     </message>
     <message>
         <source> · </source>
@@ -4134,6 +4193,42 @@ SHA-256 %2</translation>
         <translation>赋权期间变更</translation>
     </message>
     <message>
+        <source>Statutory reward floor</source>
+        <translation>法定奖励比例下限</translation>
+    </message>
+    <message>
+        <source>Deductions the unit allows</source>
+        <translation>单位规定的扣除项目</translation>
+    </message>
+    <message>
+        <source>Main contributors take at least half</source>
+        <translation>主要贡献人员不少于一半</translation>
+    </message>
+    <message>
+        <source>No equity for principal leaders</source>
+        <translation>正职领导原则上不获股权</translation>
+    </message>
+    <message>
+        <source>Three to five years of implementation</source>
+        <translation>实施奖励期限三至五年</translation>
+    </message>
+    <message>
+        <source>Contributors only</source>
+        <translation>仅限作出重要贡献的人员</translation>
+    </message>
+    <message>
+        <source>Reward notice first</source>
+        <translation>奖励先行公示</translation>
+    </message>
+    <message>
+        <source>Reward notice running</source>
+        <translation>奖励公示期</translation>
+    </message>
+    <message>
+        <source>Objections to the reward open</source>
+        <translation>奖励异议未处理</translation>
+    </message>
+    <message>
         <source>Ownership change filing</source>
         <translation>权属变更手续</translation>
     </message>
@@ -4555,6 +4650,46 @@ Offline management of job-related scientific and technological achievements.</so
         <source>%1 days (set by the unit, not verified); the start day is not counted</source>
         <translation>%1 日（单位设置，未经核实）；起始当日不计入</translation>
     </message>
+    <message>
+        <source>Publicise the reward</source>
+        <translation>公示奖励</translation>
+    </message>
+    <message>
+        <source>The unit publishes who is rewarded, how much and why. The reward may be paid only after the notice has ended with every objection settled.</source>
+        <translation>单位公示获奖人员、奖励数额及其依据。公示期满且异议均已处理后，方可发放奖励。</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>%1 working days (set by the unit, not verified)</source>
+        <translation>%1个工作日（单位设定，未经核实）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>届满</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>计算说明</translation>
+    </message>
+    <message>
+        <source>Start the notice</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <source>%1, 24:00</source>
+        <translation>%1 24时</translation>
+    </message>
+    <message>
+        <source>Type the day the notice starts.</source>
+        <translation>请填写公示开始日期。</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionDialog</name>
@@ -4589,6 +4724,10 @@ Offline management of job-related scientific and technological achievements.</so
     <message>
         <source>The notice runs from %1 until %2, 24:00. An objection moves the deal to a market listing (measure 4).</source>
         <translation>公示期自%1至%2 24时。收到异议的，转入技术市场挂牌交易（第（四）条）。</translation>
+    </message>
+    <message>
+        <source>Type the day it was received.</source>
+        <translation>请填写收到日期。</translation>
     </message>
 </context>
 <context>
@@ -4686,6 +4825,33 @@ The user must change it at the first login.</source>
     <message>
         <source>Lock</source>
         <translation>锁定</translation>
+    </message>
+</context>
+<context>
+    <name>PayDialog</name>
+    <message>
+        <source>Pay out the reward</source>
+        <translation>发放奖励</translation>
+    </message>
+    <message>
+        <source>The notice runs until %1, 24:00; the reward may be paid from the day after.</source>
+        <translation>公示期至%124时届满，次日起方可发放。</translation>
+    </message>
+    <message>
+        <source>The reward has not been publicised yet.</source>
+        <translation>该奖励尚未公示。</translation>
+    </message>
+    <message>
+        <source>Paid out on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Mark paid out</source>
+        <translation>标记为已发放</translation>
+    </message>
+    <message>
+        <source>Type the day the reward was paid out.</source>
+        <translation>请填写发放日期。</translation>
     </message>
 </context>
 <context>
@@ -4807,6 +4973,69 @@ The user must change it at the first login.</source>
     <message>
         <source>Contact</source>
         <translation>联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>The unit's reward policy</source>
+        <translation>单位奖励规定</translation>
+    </message>
+    <message>
+        <source>The unit's own rules for rewards, each from a date and with the document that sets it. A calculation uses the version in force on its calculation date.</source>
+        <translation>本单位关于奖励和报酬的规定，每一项自生效日期起适用，并注明所依据的单位文件。奖励计算适用计算日期当日有效的版本。</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>e.g. 70</source>
+        <translation>如 70</translation>
+    </message>
+    <message>
+        <source>One cost per line, e.g. 评估费</source>
+        <translation>每行一项费用，如 评估费</translation>
+    </message>
+    <message>
+        <source>A research institute or university established by the state</source>
+        <translation>国家设立的研究开发机构、高等院校</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>e.g. 校字〔2024〕8号</source>
+        <translation>如 校字〔2024〕8号</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新的取值</translation>
+    </message>
+    <message>
+        <source>Unit document</source>
+        <translation>单位文件</translation>
+    </message>
+    <message>
+        <source>Add this version</source>
+        <translation>增加此版本</translation>
+    </message>
+    <message>
+        <source>Type the rate as a percentage above 0, at most 100.</source>
+        <translation>请以百分比填写比例，须大于 0、不超过 100。</translation>
     </message>
 </context>
 <context>
@@ -5145,6 +5374,723 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>RewardBreakdown</name>
+    <message>
+        <source>Why this figure?</source>
+        <translation>为什么是这个数？</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Main contributor</source>
+        <translation>主要贡献人员</translation>
+    </message>
+    <message>
+        <source>Leader post</source>
+        <translation>领导职务</translation>
+    </message>
+    <message>
+        <source>Reward (yuan)</source>
+        <translation>奖励（元）</translation>
+    </message>
+    <message>
+        <source>Counted into wages (yuan)</source>
+        <translation>计入工资薪金（元）</translation>
+    </message>
+    <message>
+        <source>Reward pool: %1</source>
+        <translation>奖励总额：%1</translation>
+    </message>
+    <message>
+        <source>Reward (shares)</source>
+        <translation>奖励（股）</translation>
+    </message>
+    <message>
+        <source>Reward (% of the capital)</source>
+        <translation>奖励（出资比例 %）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>RewardDetail</name>
+    <message>
+        <source>Publicise…</source>
+        <translation>公示…</translation>
+    </message>
+    <message>
+        <source>Record objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Settle objection…</source>
+        <translation>处理异议…</translation>
+    </message>
+    <message>
+        <source>Pay out…</source>
+        <translation>发放…</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Save statement PDF…</source>
+        <translation>保存计算表 PDF…</translation>
+    </message>
+    <message>
+        <source>Save notice PDF…</source>
+        <translation>保存公示 PDF…</translation>
+    </message>
+    <message>
+        <source>Export allocation xlsx…</source>
+        <translation>导出分配表 xlsx…</translation>
+    </message>
+    <message>
+        <source>Kind of reward</source>
+        <translation>奖励类型</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Calculation date</source>
+        <translation>计算日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Allocation and why</source>
+        <translation>分配结果及说明</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Settled on</source>
+        <translation>处理日期</translation>
+    </message>
+    <message>
+        <source>Settled with</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Choose a calculation in the list.</source>
+        <translation>请在列表中选择一项奖励计算。</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>未关联</translation>
+    </message>
+    <message>
+        <source>On %1 (the rules in force that day)</source>
+        <translation>%1（按当日有效的规则）</translation>
+    </message>
+    <message>
+        <source>payment planned for %1</source>
+        <translation>计划于%1发放</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Not yet settled</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Objections (%1)</source>
+        <translation>异议（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>RewardDialog</name>
+    <message>
+        <source>New reward calculation</source>
+        <translation>新建奖励计算</translation>
+    </message>
+    <message>
+        <source>The reward for the people who completed and transformed the achievement (measure 12). Saving keeps the figures with the rule versions they used; the reward is then publicised before it is paid.</source>
+        <translation>对完成、转化科技成果作出重要贡献人员的奖励和报酬（第（十二）条）。保存后，计算结果连同所适用的规则版本一并留存；奖励须经公示后方可发放。</translation>
+    </message>
+    <message>
+        <source>Save calculation</source>
+        <translation>保存计算</translation>
+    </message>
+    <message>
+        <source>Not calculated: see the message.</source>
+        <translation>未能计算：请看提示。</translation>
+    </message>
+    <message>
+        <source>Not calculated: see the field marked in red.</source>
+        <translation>未能计算：请看标红的栏目。</translation>
+    </message>
+</context>
+<context>
+    <name>RewardForm</name>
+    <message>
+        <source>e.g. Reward for the magnesium alloy patent transfer</source>
+        <translation>如：镁合金专利转让奖励</translation>
+    </message>
+    <message>
+        <source>Not linked to a transformation</source>
+        <translation>不关联成果转化项目</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-03-31</source>
+        <translation>如 2026-03-31</translation>
+    </message>
+    <message>
+        <source>optional: the 36-month window of the tax relief is counted to it</source>
+        <translation>可不填；个人所得税优惠的36个月期限计算至该日</translation>
+    </message>
+    <message>
+        <source>Search the people register</source>
+        <translation>在人员库中查找</translation>
+    </message>
+    <message>
+        <source>Choose a person to add</source>
+        <translation>请选择要加入的人员</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Leader post</source>
+        <translation>领导职务</translation>
+    </message>
+    <message>
+        <source>Contribution weight</source>
+        <translation>贡献份额</translation>
+    </message>
+    <message>
+        <source>Main contributor</source>
+        <translation>主要贡献人员</translation>
+    </message>
+    <message>
+        <source>Reward form</source>
+        <translation>奖励形式</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>移除人员</translation>
+    </message>
+    <message>
+        <source>The approval and its document, e.g. 省委组织部批复〔2026〕3号</source>
+        <translation>审批情况及文件，如 省委组织部批复〔2026〕3号</translation>
+    </message>
+    <message>
+        <source>Reward item</source>
+        <translation>奖励事项</translation>
+    </message>
+    <message>
+        <source>Kind of reward</source>
+        <translation>奖励类型</translation>
+    </message>
+    <message>
+        <source>Transformation</source>
+        <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Calculation date</source>
+        <translation>计算日期</translation>
+    </message>
+    <message>
+        <source>Planned payment date</source>
+        <translation>计划发放日期</translation>
+    </message>
+    <message>
+        <source>Unit policy</source>
+        <translation>单位规定</translation>
+    </message>
+    <message>
+        <source>People rewarded</source>
+        <translation>获奖人员</translation>
+    </message>
+    <message>
+        <source>Approval for a principal leader's equity</source>
+        <translation>正职领导获得股权的审批</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Press Preview to see the calculation before saving it.</source>
+        <translation>保存前请按“预览”查看计算结果。</translation>
+    </message>
+    <message>
+        <source>e.g. 500,000.00</source>
+        <translation>如 500,000.00</translation>
+    </message>
+    <message>
+        <source>Income received and costs deducted</source>
+        <translation>收入及扣除费用</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Add receipt</source>
+        <translation>增加收入</translation>
+    </message>
+    <message>
+        <source>Remove receipt</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用项目</translation>
+    </message>
+    <message>
+        <source>Add deduction</source>
+        <translation>增加扣除</translation>
+    </message>
+    <message>
+        <source>Remove deduction</source>
+        <translation>删除扣除</translation>
+    </message>
+    <message>
+        <source>The technology contract is registered (needed for the tax relief)</source>
+        <translation>技术合同已认定登记（享受个人所得税优惠的条件）</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Deductions</source>
+        <translation>扣除费用</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>认定登记</translation>
+    </message>
+    <message>
+        <source>Equity formed by the investment</source>
+        <translation>作价投资形成的股权</translation>
+    </message>
+    <message>
+        <source>Number of shares</source>
+        <translation>股份数</translation>
+    </message>
+    <message>
+        <source>Percentage of registered capital</source>
+        <translation>出资比例</translation>
+    </message>
+    <message>
+        <source>e.g. 1000000</source>
+        <translation>如 1000000</translation>
+    </message>
+    <message>
+        <source>e.g. 12.5</source>
+        <translation>如 12.5</translation>
+    </message>
+    <message>
+        <source>Formed</source>
+        <translation>形成</translation>
+    </message>
+    <message>
+        <source>Operating profit in the years after production began</source>
+        <translation>投产后各年营业利润</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Operating profit (yuan)</source>
+        <translation>营业利润（元）</translation>
+    </message>
+    <message>
+        <source>Add year</source>
+        <translation>增加一年</translation>
+    </message>
+    <message>
+        <source>Remove last year</source>
+        <translation>删除最后一年</translation>
+    </message>
+    <message>
+        <source>%1 to %2 consecutive years</source>
+        <translation>连续%1至%2年</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>营业利润</translation>
+    </message>
+    <message>
+        <source>Returns on the surplus invested</source>
+        <translation>结余经费出资的收益</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>e.g. 90</source>
+        <translation>如 90</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Researchers' share (%)</source>
+        <translation>科研人员收益比例（%）</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Choose the cost</source>
+        <translation>请选择费用项目</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>第%1年</translation>
+    </message>
+    <message>
+        <source>The contribution weight of %1 is not a number.</source>
+        <translation>%1的贡献份额不是数字。</translation>
+    </message>
+    <message>
+        <source>Type the number of shares formed.</source>
+        <translation>请填写形成的股份数。</translation>
+    </message>
+    <message>
+        <source>Type the percentage of the capital formed.</source>
+        <translation>请填写形成的出资比例。</translation>
+    </message>
+    <message>
+        <source>Type the returns in yuan.</source>
+        <translation>请以元为单位填写收益。</translation>
+    </message>
+    <message>
+        <source>Calculated from what is typed now; nothing is saved yet.</source>
+        <translation>按当前填写的内容计算，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Changed since the preview: press Preview again to see the new figures.</source>
+        <translation>预览后已修改：请再次按“预览”查看新的计算结果。</translation>
+    </message>
+    <message>
+        <source>Type the day receipt %1 was received.</source>
+        <translation>请填写第%1笔收入的收到日期。</translation>
+    </message>
+    <message>
+        <source>Type the amount of receipt %1.</source>
+        <translation>请填写第%1笔收入的金额。</translation>
+    </message>
+    <message>
+        <source>Choose the cost of deduction %1.</source>
+        <translation>请选择第%1项扣除的费用项目。</translation>
+    </message>
+    <message>
+        <source>Type the amount of deduction %1.</source>
+        <translation>请填写第%1项扣除的金额。</translation>
+    </message>
+    <message>
+        <source>Type the operating profit of year %1 (0 or less when there was none).</source>
+        <translation>请填写第%1年的营业利润（没有利润的填 0 或负数）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number.</source>
+        <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <source>A weight is not a number.</source>
+        <translation>有贡献份额不是数字。</translation>
+    </message>
+    <message>
+        <source>Main contributors: %1 of the weights (at least %2)</source>
+        <translation>主要贡献人员占贡献份额 %1（不低于 %2）</translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>合计：—</translation>
+    </message>
+    <message>
+        <source>Total: %1 yuan</source>
+        <translation>合计：%1 元</translation>
+    </message>
+    <message>
+        <source>The unit allows: %1</source>
+        <translation>本单位规定可扣除：%1</translation>
+    </message>
+    <message>
+        <source>The unit's policy allows no deductions.</source>
+        <translation>本单位未规定可扣除的费用项目。</translation>
+    </message>
+    <message>
+        <source>The researchers' share is typed below (in principle at least 90%).</source>
+        <translation>科研人员收益比例在下方填写（原则上不低于90%）。</translation>
+    </message>
+    <message>
+        <source>The unit has set no rate of its own: the statutory rate applies.</source>
+        <translation>本单位未规定比例，按法定比例计算。</translation>
+    </message>
+    <message>
+        <source>The unit's rate: %1</source>
+        <translation>本单位规定的比例：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>RewardLabels</name>
+    <message>
+        <source>Transfer</source>
+        <translation>转让</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>Equity investment</source>
+        <translation>作价投资</translation>
+    </message>
+    <message>
+        <source>Own or joint implementation</source>
+        <translation>自行实施或合作实施</translation>
+    </message>
+    <message>
+        <source>Transformation financed from industry-project surplus</source>
+        <translation>横向结余经费出资转化</translation>
+    </message>
+    <message>
+        <source>Calculated</source>
+        <translation>已计算</translation>
+    </message>
+    <message>
+        <source>Under public notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>股权</translation>
+    </message>
+    <message>
+        <source>Reward rate for transfers and licences</source>
+        <translation>转让、许可的奖励比例</translation>
+    </message>
+    <message>
+        <source>Reward rate for equity investment</source>
+        <translation>作价投资的奖励比例</translation>
+    </message>
+    <message>
+        <source>Reward rate for own or joint implementation</source>
+        <translation>自行实施或合作实施的奖励比例</translation>
+    </message>
+    <message>
+        <source>Costs deducted before the reward</source>
+        <translation>计算净收入时可扣除的费用项目</translation>
+    </message>
+    <message>
+        <source>Established by the state</source>
+        <translation>国家设立的单位</translation>
+    </message>
+    <message>
+        <source>secondary source</source>
+        <translation>二手来源</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未经核实</translation>
+    </message>
+    <message>
+        <source>%1 yuan (net income %2 yuan × %3)</source>
+        <translation>%1 元（净收入 %2 元 × %3）</translation>
+    </message>
+    <message>
+        <source>%1 yuan (%2 of each year's operating profit)</source>
+        <translation>%1 元（每年营业利润的 %2）</translation>
+    </message>
+    <message>
+        <source>%1 yuan (the researchers' %2 of the returns)</source>
+        <translation>%1 元（科研人员占收益的 %2）</translation>
+    </message>
+    <message>
+        <source>%1 shares (%2 of the shares formed)</source>
+        <translation>%1 股（形成股份的 %2）</translation>
+    </message>
+    <message>
+        <source>%1% of the capital (%2 of the capital formed)</source>
+        <translation>出资比例 %1%（形成出资比例的 %2）</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>%1 shares</source>
+        <translation>%1 股</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>How it was calculated</source>
+        <translation>计算步骤</translation>
+    </message>
+    <message>
+        <source>To be seen to</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>For each person</source>
+        <translation>每人说明</translation>
+    </message>
+    <message>
+        <source>Rule versions used</source>
+        <translation>适用的规则版本</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (version in force from %3)</source>
+        <translation>%1 = %2（%3起施行的版本）</translation>
+    </message>
+</context>
+<context>
+    <name>RewardStepDialog</name>
+    <message>
+        <source>e.g. 2026-01-05</source>
+        <translation>如 2026-01-05</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsPage</name>
+    <message>
+        <source>Export the allocation as xlsx</source>
+        <translation>导出奖励分配表（xlsx）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Reward statement</source>
+        <translation>奖励计算表</translation>
+    </message>
+    <message>
+        <source>Reward notice</source>
+        <translation>奖励公示</translation>
+    </message>
+    <message>
+        <source>Reward allocation</source>
+        <translation>奖励分配表</translation>
+    </message>
+    <message>
+        <source>Not publicised yet.</source>
+        <translation>尚未公示。</translation>
+    </message>
+    <message>
+        <source>From %1 until %2, 24:00</source>
+        <translation>%1起，至%224时届满</translation>
+    </message>
+    <message>
+        <source>Reward item</source>
+        <translation>奖励事项</translation>
+    </message>
+    <message>
+        <source>Kind of reward</source>
+        <translation>奖励类型</translation>
+    </message>
+    <message>
+        <source>Reward pool</source>
+        <translation>奖励总额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notice ends</source>
+        <translation>公示届满</translation>
+    </message>
+    <message>
+        <source>New calculation…</source>
+        <translation>新建奖励计算…</translation>
+    </message>
+    <message>
+        <source>Unit reward policy…</source>
+        <translation>单位奖励规定…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 calculations</source>
+        <translation>%1 项奖励计算</translation>
+    </message>
+    <message>
+        <source>The new version of the unit's rule is saved.</source>
+        <translation>单位规则的新版本已保存。</translation>
+    </message>
+</context>
+<context>
     <name>RoleChooser</name>
     <message>
         <source>Administrators</source>
@@ -5364,6 +6310,18 @@ The user must change it at the first login.</source>
     <message>
         <source>Choose whether the objection is upheld or not.</source>
         <translation>请选择异议是否成立。</translation>
+    </message>
+    <message>
+        <source>How it was looked into and what was decided, e.g. the shares were checked</source>
+        <translation>核查情况和处理决定，如：经核实贡献份额无误</translation>
+    </message>
+    <message>
+        <source>Settled with</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -6851,6 +7809,10 @@ The user must change it at the first login.</source>
     <message>
         <source>Separate ledger</source>
         <translation>单列管理台账</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>奖励</translation>
     </message>
     <message>
         <source>Counterparties</source>

@@ -56,3 +56,28 @@ def test_every_code_has_a_chinese_label(zh_app, label, codes) -> None:  # type: 
     names = [label(code) for code in codes]
     assert all(chinese(n) for n in names), names
     assert len(set(names)) == len(names)
+
+
+REWARD_RULES = (
+    "E_RATE_BELOW_MIN",
+    "E_DEDUCTION_TYPE_NOT_ALLOWED",
+    "E_MAIN_CONTRIBUTOR_SHARE",
+    "E_PRINCIPAL_LEADER_EQUITY",
+    "E_IMPL_YEARS_OUT_OF_RANGE",
+    "E_NOT_CONTRIBUTOR",
+    "E_REWARD_NOT_PUBLICISED",
+    "E_REWARD_NOTICE_RUNNING",
+    "E_REWARD_OBJECTION_OPEN",
+)
+
+
+def test_the_reward_rules_have_names_and_are_the_ones_raised(zh_app) -> None:  # type: ignore[no-untyped-def]
+    from desktop.domain import rewards
+    from desktop.services import rewards as reward_service
+
+    raised = set()
+    for module in (rewards, reward_service):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        raised |= set(re.findall(r'"(E_[A-Z_0-9]+)"', source))
+    assert raised - {"E_NET_INCOME_NEGATIVE", "E_LEADER_PUBLICITY_MISSING"} == set(REWARD_RULES)
+    assert all(chinese(labels.rule_name(r)) for r in REWARD_RULES)

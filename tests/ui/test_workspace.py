@@ -93,7 +93,7 @@ def test_the_to_do_list_opens_the_grant_and_the_agreement(
 
 def test_an_officer_sees_the_transformation_pages(make_workspace, world: World) -> None:  # type: ignore[no-untyped-def]
     names = titles(make_workspace(world.officer))
-    assert {"成果转化", "单列管理台账", "合作方"} <= set(names)
+    assert {"成果转化", "单列管理台账", "奖励", "合作方"} <= set(names)
 
 
 def test_the_to_do_list_opens_a_transformation_whose_notice_ended(
