@@ -199,9 +199,6 @@ class RewardService(Service):
         self, actor: User, calculation_id: int, *, received_on: str, content: str
     ) -> int:
         self._authorize(actor, "reward.edit")
-        if not content.strip():
-            raise ValidationError("content", "请填写异议内容。")
-        text = clean_reason(content, field="content")
         try:
             received = dt.date.fromisoformat(received_on)
         except (TypeError, ValueError):
@@ -209,6 +206,9 @@ class RewardService(Service):
         if received > self._now().date():
             raise ValidationError("received_on", "收到日期不能晚于今天。")
         received_on = received.isoformat()
+        if not content.strip():
+            raise ValidationError("content", "请填写异议内容。")
+        text = clean_reason(content, field="content")
         with self._vault.transaction() as conn:
             c = self._visible(conn, actor, calculation_id)
             if c.state != "notice":

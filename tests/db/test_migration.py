@@ -215,7 +215,12 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
             if revision >= "0007":
                 (row,) = rewards.list_visible(conn, levels=CLEARANCES)
                 data, result = rewards.decoded(row)
-                assert data == FIXTURE_REWARD_INPUT and result == calculate(data)
+                # The result reads back as it was calculated then (its step texts may differ
+                # from what today's program would write; its figures may not).
+                assert data == FIXTURE_REWARD_INPUT
+                again = calculate(data)
+                assert [x.amount_fen for x in result.lines] == [x.amount_fen for x in again.lines]
+                assert result.rules_used == again.rules_used
                 # 1,234,567.89 × 70% = 864,197.523 → 864,197.52 (the pool stored then)
                 assert row.pool_fen == 864_197_52
                 assert rewards.policy_rows(conn, "2026-01-05")["unit.rate.transfer"][0] == "0.70"

@@ -4,6 +4,8 @@ with the rule and its source, and closes only once the service has accepted."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import os
 from collections.abc import Iterator
 from decimal import Decimal
@@ -338,7 +340,12 @@ def test_objections_are_recorded_and_settled(world, runner, opened, qtbot) -> No
     dialog.save()
     qtbot.waitUntil(lambda: dialog.fields.error_text("received_on") != "", timeout=5000)
     assert dialog.fields.error_text("received_on") == "请填写收到日期。"
-    dialog.received_on_edit.setText("2026年1月6日")
+    dialog.received_on_edit.setText("2026年1月6日")  # tomorrow: not received yet
+    dialog.save()
+    qtbot.waitUntil(
+        lambda: dialog.fields.error_text("received_on") == "收到日期不能晚于今天。", timeout=5000
+    )
+    world.clock.advance(dt.timedelta(days=1))
     dialog.save()
     qtbot.waitUntil(lambda: dialog.fields.error_text("content") != "", timeout=5000)
     dialog.content_edit.setPlainText("王五的贡献份额偏低。")
@@ -363,7 +370,7 @@ def test_objections_are_recorded_and_settled(world, runner, opened, qtbot) -> No
     with qtbot.waitSignal(settle.saved, timeout=5000):
         settle.save()
     objection = world.rewards.get(world.officer, cid).objections[0]
-    assert (objection.resolved_on, objection.resolution) == ("2026-01-05", "经核实，维持原分配。")
+    assert (objection.resolved_on, objection.resolution) == ("2026-01-06", "经核实，维持原分配。")
 
 
 def test_payment_dates_are_checked(world, runner, opened, qtbot) -> None:  # type: ignore[no-untyped-def]
