@@ -5,7 +5,6 @@ with the rule and its source, and closes only once the service has accepted."""
 from __future__ import annotations
 
 import datetime as dt
-
 import os
 from collections.abc import Iterator
 from decimal import Decimal
