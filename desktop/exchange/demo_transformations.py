@@ -19,6 +19,7 @@ from desktop.domain.achievements import AchievementQuery
 from desktop.domain.calendar import CalendarMissing
 from desktop.domain.counterparties import CounterpartyDraft
 from desktop.domain.identifiers import credit_code_check_char
+from desktop.domain.rewards import Deduction, Receipt, RewardDraft, Share
 from desktop.domain.transformations import (
     Allocation,
     EquityTerms,
@@ -46,6 +47,47 @@ class DemoTransformations:
 def _code(serial: int) -> str:
     body = f"91210100MA0{700000 + serial:06d}"
     return body + credit_code_check_char(body)
+
+
+def _reward(
+    services: Services, officer: User, deal: int, achievement: int, *, received: str, on: str
+) -> None:
+    """The reward of the first receipt, publicised: the unit's transfer rate is 70%."""
+    source = "成果转化收益分配办法（院字〔2025〕3号）"
+    services.rewards.set_policy(
+        officer, "unit.rate.transfer", "0.70", effective_from="2025-01-01", source=source
+    )
+    services.rewards.set_policy(
+        officer,
+        "unit.deductions",
+        ["评估费", "交易佣金", "专利维持费"],
+        effective_from="2025-01-01",
+        source=source,
+    )
+    completers = services.achievements.get(officer, achievement).draft.completers
+    # The lead and the largest shares are the main contributors (at least half together).
+    ranked = sorted(completers, key=lambda c: (c.role != "lead", -c.share, c.person_id))
+    main: set[int] = set()
+    for c in ranked:
+        if sum((x.share for x in completers if x.person_id in main), Decimal(0)) >= 50:
+            break
+        main.add(c.person_id)
+    people = tuple(Share(c.person_id, c.share, main=c.person_id in main) for c in completers)
+    draft = RewardDraft(
+        title="高强韧镁合金制备技术转让首期款奖励",
+        kind="transfer",
+        on=on,
+        people=people,
+        transformation_id=deal,
+        receipts=(Receipt(received, 430_000_00),),
+        deductions=(Deduction("交易佣金", 8_600_00),),
+        pay_on=on,
+    )
+    try:
+        calculation = services.rewards.save(officer, draft)
+        services.rewards.start_notice(officer, calculation, on)
+    except CalendarMissing:
+        return
 
 
 def add(services: Services, officer: User, *, today: date) -> DemoTransformations:
@@ -114,6 +156,7 @@ def add(services: Services, officer: User, *, today: date) -> DemoTransformation
         t.record_money(
             officer, first, kind="receipt", amount_fen=430_000_00, on=ago(20), note="首期款"
         )
+        _reward(services, officer, first, free[0], received=ago(20), on=ago(10))
     made += 1
     # An objection, a listing nobody took, signed at the negotiated price.
     second = deal(

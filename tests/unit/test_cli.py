@@ -361,6 +361,9 @@ def test_demo_creates_a_vault_full_of_sample_data(run: Cli, db_path: Path) -> No
         assert {d.state for d in deals} >= {"signed", "notice", "priced"}
         assert any(d.objected for d in deals)
         assert services.transformations.ledger_totals(officer, "year")
+        (reward,) = services.rewards.visible(officer)
+        assert reward.state == "notice"
+        assert sum(x.amount_fen for x in reward.result.lines) == reward.result.pool_fen > 0
         assert {i.kind for i in services.todo.items(officer)} >= {
             "change_filing",
             "objection_open",
