@@ -1,0 +1,1 @@
+"""Sealed filings: formats, signing, encryption and verification; bytes in, bytes out."""
