@@ -38,6 +38,11 @@ def format_cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def format_iso_date(iso: str | None) -> str:
+    """An ISO date as data stores it, written the Chinese way; "" when there is none."""
+    return format_cn_date(date.fromisoformat(iso)) if iso else ""
+
+
 def format_cn_datetime(dt: datetime) -> str:
     """Wall-clock time as stored; the caller converts to local time first if it needs to."""
     return f"{format_cn_date(dt)} {dt:%H:%M}"

@@ -37,7 +37,7 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as rl_paragraph
 
 from desktop.domain.achievements import KIND_NAMES
-from desktop.domain.dates import format_cn_date
+from desktop.domain.dates import format_iso_date as cn_date
 from desktop.domain.secrecy import carrier_mark
 from desktop.reports.fonts import CJK_FONT, mixed_markup, register_cjk_font, register_latin_fonts
 from desktop.reports.pages import TABLE_FONT, numbered_canvas
@@ -101,10 +101,6 @@ def count_words(n: int) -> str:
 def percent(value: Decimal) -> str:
     """A share as given, without rounding: Decimal("30.00") → "30.00%"."""
     return f"{value:f}%"
-
-
-def cn_date(iso: str) -> str:
-    return format_cn_date(dt.date.fromisoformat(iso))
 
 
 def kind_name(code: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -32,10 +32,10 @@ from desktop.domain.accounts import User
 from desktop.domain.achievements import AchievementQuery, AchievementRow
 from desktop.domain.dates import format_cn_date
 from desktop.domain.rights_grants import GrantDraft, Objection, RightsGrant, publicity_end
-from desktop.errors import AppError, RuleViolation, ValidationError
+from desktop.errors import AppError, ValidationError
 from desktop.services.achievements import AchievementService
 from desktop.services.rights_grants import RightsGrantService, TeamCandidate
-from desktop.ui.errors import show_error, show_rule_violation
+from desktop.ui.errors import show_error
 from desktop.ui.forms.grant_form import GrantForm, read_iso_date
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.reason_dialog import ServiceDialog
@@ -56,13 +56,6 @@ def text_edit(name: str, parent: QWidget, placeholder: str = "") -> QPlainTextEd
     line = edit.fontMetrics().lineSpacing()
     edit.setFixedHeight(line * TEXT_LINES + 2 * edit.frameWidth() + 8)
     return edit
-
-
-def _raising(error: ValidationError) -> Callable[[], NoReturn]:
-    def job() -> NoReturn:
-        raise error
-
-    return job
 
 
 class GrantStepDialog(ServiceDialog):
@@ -99,20 +92,10 @@ class GrantStepDialog(ServiceDialog):
         return edit
 
     def _job(self) -> Callable[[], Any]:
-        try:
-            return self._call()
-        except ValidationError as error:  # unreadable input: reported like the service's
-            return _raising(error)
+        return self._call()
 
     def _call(self) -> Callable[[], Any]:
         raise NotImplementedError
-
-    def _on_error(self, error: AppError) -> None:
-        if isinstance(error, RuleViolation):
-            self._set_busy(False)
-            show_rule_violation(self, error)
-            return
-        super()._on_error(error)
 
 
 # -- drafting ----------------------------------------------------------------------------------
@@ -218,10 +201,7 @@ class GrantDialog(ServiceDialog):
             show_error(self, error)
 
     def _job(self) -> Callable[[], Any]:
-        try:
-            draft: GrantDraft = self.form.value()
-        except ValidationError as error:
-            return _raising(error)
+        draft: GrantDraft = self.form.value()
         service, actor, grant = self._service, self._actor, self._grant
         if grant is None:
             return lambda: service.create(actor, draft)
@@ -232,13 +212,6 @@ class GrantDialog(ServiceDialog):
             return grant_id
 
         return update
-
-    def _on_error(self, error: AppError) -> None:
-        if isinstance(error, RuleViolation):
-            self._set_busy(False)
-            show_rule_violation(self, error)
-            return
-        super()._on_error(error)
 
 
 # -- publicity and objections ------------------------------------------------------------------

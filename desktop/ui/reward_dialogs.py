@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
@@ -74,13 +74,6 @@ STEP_DIALOG_WIDTH = 600
 ERROR_COLOUR = "#b3261e"
 NOTE_COLOUR = "#5f6368"
 RATE_PAGE, DEDUCTIONS_PAGE, STATE_PAGE = range(3)
-
-
-def _raising(error: ValidationError) -> Callable[[], NoReturn]:
-    def job() -> NoReturn:
-        raise error
-
-    return job
 
 
 def _required_date(edit: QLineEdit, field: str, message: str) -> str:
@@ -260,10 +253,7 @@ class RewardDialog(ServiceDialog):
 
     # -- internals -----------------------------------------------------------------------------
     def _job(self) -> Callable[[], Any]:
-        try:
-            draft: RewardDraft = self.form.value()
-        except ValidationError as error:
-            return _raising(error)
+        draft: RewardDraft = self.form.value()
         service, actor = self._service, self._actor
         return lambda: service.save(actor, draft)
 
@@ -326,10 +316,7 @@ class RewardStepDialog(ServiceDialog):
         return label
 
     def _job(self) -> Callable[[], Any]:
-        try:
-            return self._call()
-        except ValidationError as error:  # unreadable input: reported like the service's
-            return _raising(error)
+        return self._call()
 
     def _call(self) -> Callable[[], Any]:
         raise NotImplementedError
@@ -719,11 +706,8 @@ class PolicyDialog(ServiceDialog):
         return self.state_check.isChecked()
 
     def _job(self) -> Callable[[], Any]:
-        try:
-            value = self._value()
-            since = read_iso_date(self.effective_from_edit.text(), "effective_from") or ""
-        except ValidationError as error:
-            return _raising(error)
+        value = self._value()
+        since = read_iso_date(self.effective_from_edit.text(), "effective_from") or ""
         rule_id, source = self.rule_id, self.source_edit.text()
         service, actor = self._service, self._actor
         return lambda: service.set_policy(

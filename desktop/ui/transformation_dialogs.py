@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QTimer
@@ -44,7 +44,7 @@ from desktop.services.counterparties import CounterpartyService
 from desktop.services.transformations import TransformationService
 from desktop.ui import labels
 from desktop.ui import transformation_labels as tl
-from desktop.ui.errors import show_error, show_rule_violation
+from desktop.ui.errors import show_error
 from desktop.ui.forms.grant_form import read_iso_date
 from desktop.ui.forms.transformation_form import TransformationForm, format_yuan, read_yuan
 from desktop.ui.grant_dialogs import text_edit
@@ -58,13 +58,6 @@ DIALOG_WIDTH = 820
 DIALOG_HEIGHT = 760
 STEP_DIALOG_WIDTH = 640
 ERROR_COLOUR = "#b3261e"
-
-
-def _raising(error: ValidationError) -> Callable[[], NoReturn]:
-    def job() -> NoReturn:
-        raise error
-
-    return job
 
 
 def _iso(edit: QLineEdit, field: str) -> str:
@@ -220,10 +213,7 @@ class TransformationDialog(ServiceDialog):
             show_error(self, error)
 
     def _job(self) -> Callable[[], Any]:
-        try:
-            draft: TransformationDraft = self.form.value()
-        except ValidationError as error:
-            return _raising(error)
+        draft: TransformationDraft = self.form.value()
         service, actor, existing = self._service, self._actor, self._transformation
         if existing is None:
             return lambda: service.create(actor, draft)
@@ -234,13 +224,6 @@ class TransformationDialog(ServiceDialog):
             return existing_id
 
         return update
-
-    def _on_error(self, error: AppError) -> None:
-        if isinstance(error, RuleViolation):
-            self._set_busy(False)
-            show_rule_violation(self, error)
-            return
-        super()._on_error(error)
 
 
 # -- the steps ---------------------------------------------------------------------------------
@@ -331,20 +314,10 @@ class StepDialog(ServiceDialog):
         return label
 
     def _job(self) -> Callable[[], Any]:
-        try:
-            return self._call()
-        except ValidationError as error:  # unreadable input: reported like the service's
-            return _raising(error)
+        return self._call()
 
     def _call(self) -> Callable[[], Any]:
         raise NotImplementedError
-
-    def _on_error(self, error: AppError) -> None:
-        if isinstance(error, RuleViolation):
-            self._set_busy(False)
-            show_rule_violation(self, error)
-            return
-        super()._on_error(error)
 
 
 class OnDateDialog(StepDialog):

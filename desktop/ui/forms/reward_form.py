@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import format_cn_date
+from desktop.domain.dates import format_iso_date as cn_date
 from desktop.domain.identifiers import to_half_width
 from desktop.domain.people import Person
 from desktop.domain.rewards import (
@@ -159,10 +160,6 @@ def status_note(status: str) -> str:
         "secondary": QCoreApplication.translate("RewardLabels", "secondary source"),
         "unverified": QCoreApplication.translate("RewardLabels", "not verified"),
     }.get(status, "")
-
-
-def cn_date(iso: str | None) -> str:
-    return format_cn_date(dt.date.fromisoformat(iso)) if iso else ""
 
 
 def fraction_text(value: Decimal) -> str:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import format_cn_date
+from desktop.domain.dates import format_iso_date as cn_date
 from desktop.domain.gates import Finding
 from desktop.domain.rights_grants import (
     Amendment,
@@ -51,10 +51,6 @@ BLOCKING_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5300"
 OPEN_STATUSES = ("draft", "publicity")
 T = TypeVar("T")
-
-
-def cn_date(iso: str | None) -> str:
-    return format_cn_date(dt.date.fromisoformat(iso)) if iso else ""
 
 
 def percent(value: Decimal | None) -> str:

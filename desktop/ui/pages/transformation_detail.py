@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.counterparties import Counterparty
 from desktop.domain.dates import format_cn_date, format_cn_datetime
+from desktop.domain.dates import format_iso_date as cn_date
 from desktop.domain.pricing import EVENTS, TRANSITIONS, Procedure, allowed_events, path
 from desktop.domain.transformations import PricingStep, Transformation, TransformationDraft, yuan
 from desktop.services.transformations import TransformationView
@@ -52,10 +53,6 @@ SKIPPED_COLOUR = "#9a9a9a"
 TERMINATED_FILL = "#b3261e"
 OPEN_STATES = ("appraisal", "priced", "notice", "objected", "listing", "cleared")
 CLOSED_STATES = ("completed", "terminated")
-
-
-def cn_date(iso: str | None) -> str:
-    return format_cn_date(dt.date.fromisoformat(iso)) if iso else ""
 
 
 def money(fen: int | None) -> str:

@@ -95,7 +95,8 @@ class ReasonDialog(QDialog):
         self.layout_.addWidget(self.buttons)
 
     def _job(self) -> Callable[[], Any]:
-        """Read what was typed (on the UI thread) and return the call for the worker."""
+        """Read what was typed (on the UI thread) and return the call for the worker. Input that
+        cannot be read at all may raise ``ValidationError``: it is shown like the service's."""
         raise NotImplementedError
 
     def _succeeded(self, result: Any) -> None:
@@ -112,7 +113,11 @@ class ReasonDialog(QDialog):
         if self._busy:
             return
         self.clear_errors()
-        job = self._job()
+        try:
+            job = self._job()
+        except ValidationError as error:
+            self._on_error(error)
+            return
         self._set_busy(True)
         self._runner.run(job, self._on_saved, self._on_error)
 
