@@ -654,6 +654,97 @@ reward_objections = Table(
     Column("resolution", Text, nullable=False),
 )
 
+# -- sealed filings (0008) ---------------------------------------------------------------------
+# The unit's keys live only here, inside the encrypted vault; a rotation retires the old row.
+unit_keys = Table(
+    "unit_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key_id", LargeBinary, nullable=False, unique=True),  # minisign's 8-byte key id
+    Column("signing_secret", LargeBinary, nullable=False),  # Ed25519 seed
+    Column("receiving_secret", LargeBinary, nullable=False),  # X25519 secret (age identity)
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("retired_at", String(32), nullable=True),
+    Column("retire_reason", Text, nullable=False),
+)
+
+trusted_keys = Table(
+    "trusted_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("office", Text, nullable=False),
+    Column("credit_code", String(18), nullable=False),
+    Column("key_id", LargeBinary, nullable=False, unique=True),
+    Column("signing_public", LargeBinary, nullable=False),
+    Column("recipient", Text, nullable=False),  # age1…
+    Column("fingerprint", String(80), nullable=False),
+    Column("card_created", String(10), nullable=False),
+    Column("added_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("added_at", String(32), nullable=False),
+    Column("retired_at", String(32), nullable=True),
+    Column("retire_reason", Text, nullable=False),
+)
+
+filings = Table(
+    "filings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("direction", String(3), nullable=False),
+    Column("state", String(10), nullable=False),
+    Column("filing_id", String(80), nullable=False),
+    # the other office: the recipient of a filing sent, the sender of one received
+    Column("trusted_key_id", Integer, ForeignKey("trusted_keys.id"), nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("encrypted", Boolean, nullable=False),
+    Column("contents", Text, nullable=False),  # JSON list of the items
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),  # of the file as written / as received
+    Column("size", Integer, nullable=False),
+    Column("claimed_time", String(32), nullable=False),
+    Column("checkpoint_origin", Text, nullable=False),
+    Column("checkpoint_size", Integer, nullable=False),
+    Column("checkpoint_root", LargeBinary, nullable=False),
+    Column("created_by", String(36), ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("completed_at", String(32), nullable=True),
+    CheckConstraint("direction IN ('out', 'in')", name="ck_filings_direction"),
+    CheckConstraint("state IN ('draft', 'sent', 'received', 'discarded')", name="ck_filings_state"),
+    CheckConstraint(_in("level", CLEARANCES), name="ck_filings_level"),
+)
+Index("ix_filings_office", filings.c.direction, filings.c.trusted_key_id, filings.c.sequence)
+
+received_records = Table(
+    "received_records",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("filing_row", Integer, ForeignKey("filings.id"), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("origin_id", Integer, nullable=False),  # the record's id in the sender's vault
+    Column("title", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("content", Text, nullable=False),  # JSON, as the filing carried it
+    Column("content_sha256", String(64), nullable=False),
+    Column("documents", Text, nullable=False),  # JSON list of file names in received_files
+    # an earlier version of the same record from the same office that says something else
+    Column("differs_from", Integer, ForeignKey("received_records.id"), nullable=True),
+    CheckConstraint(_in("level", CLEARANCES), name="ck_received_records_level"),
+)
+Index("ix_received_records_origin", received_records.c.kind, received_records.c.origin_id)
+
+received_files = Table(
+    "received_files",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("filing_row", Integer, ForeignKey("filings.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    UniqueConstraint("filing_row", "name", name="uq_received_files_name"),
+)
+
 # The full-text indexes are virtual tables (FTS5) made by migrations 0003 (trigram) and 0004 (short
 # terms) and kept by db/achievements.py; SQLAlchemy cannot describe them.
 SEARCH_TABLES = ("achievement_search", "achievement_search_short")

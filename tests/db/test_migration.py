@@ -32,6 +32,7 @@ from db import (
     confidentiality,
     connection,
     decisions,
+    filings,
     ledger,
     migrate,
     people,
@@ -61,11 +62,15 @@ from tests.fixtures.make_fixture_vault import (
     FIXTURE_ATTACHMENT,
     FIXTURE_AUDIT_ACTIONS,
     FIXTURE_DECISION,
+    FIXTURE_FILING_ID,
     FIXTURE_GRANT_DOC_NO,
     FIXTURE_GRANT_SHARES,
+    FIXTURE_KEY_ID,
+    FIXTURE_OFFICE,
     FIXTURE_PASSPHRASE,
     FIXTURE_PEOPLE,
     FIXTURE_PRICE_FEN,
+    FIXTURE_RECEIVED_FILE,
     FIXTURE_RECOVERY_CODE,
     FIXTURE_REWARD_INPUT,
     FIXTURE_UNIT,
@@ -224,6 +229,18 @@ def test_fixture_vault_unlocks_migrates_to_head_and_keeps_its_data(
                 # 1,234,567.89 × 70% = 864,197.523 → 864,197.52 (the pool stored then)
                 assert row.pool_fen == 864_197_52
                 assert rewards.policy_rows(conn, "2026-01-05")["unit.rate.transfer"][0] == "0.70"
+            if revision >= "0008":
+                keys = filings.current_keys(conn)
+                assert keys is not None and keys.key_id == FIXTURE_KEY_ID
+                (office,) = filings.trusted(conn)
+                assert office.office == FIXTURE_OFFICE and office.active
+                (sent,) = filings.list_filings(conn, "out", levels=CLEARANCES)
+                assert (sent.filing_id, sent.state, sent.sequence) == (FIXTURE_FILING_ID, "sent", 1)
+                (received,) = filings.list_filings(conn, "in", levels=CLEARANCES)
+                (record,) = filings.records_of(conn, received.id)
+                name, content = FIXTURE_RECEIVED_FILE
+                assert record.documents == (name,)
+                assert filings.file_content(conn, received.id, name) == content
         assert vault.integrity_problems() == []
     finally:
         vault.lock()
