@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/agreements.py
 	$(BIN)/python bench/ledger.py
 	$(BIN)/python bench/rewards.py
+	$(BIN)/python bench/filings.py
 
 translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build

@@ -1,16 +1,23 @@
-"""Atomic file replacement: temp file with restrictive mode, fsync, rename, fsync the folder."""
+"""Atomic file replacement: temp file with restrictive mode, fsync, rename, fsync the folder; and
+the verified write to a removable disk (``write_stream``, ``write_verified``): never a final-named
+bad file."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import hashlib
+import io
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.errors import Cancelled, StorageError
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 
 def fsync_dir(folder: Path) -> None:
@@ -52,20 +59,87 @@ _STICK_ERRORS = {
 }
 
 
-def write_verified(
+class _Tap(io.BufferedIOBase, BinaryIO):
+    """What ``produce`` writes to: the partial file, hashed and counted, with ``cancelled`` asked
+    before every write. Offers no seek or tell: producers stream (zipfile writes data
+    descriptors)."""
+
+    def __init__(self, stream: BinaryIO, cancelled: Callable[[], bool] | None) -> None:
+        super().__init__()
+        self._stream = stream
+        self._cancelled = cancelled
+        self.sha = hashlib.sha256()
+        self.count = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled()
+        self._stream.write(data)
+        self.sha.update(data)
+        size = memoryview(data).nbytes
+        self.count += size
+        return size
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __del__(self) -> None:
+        # io's finaliser would flush the stream, which write_stream has closed by then.
+        pass
+
+
+def _full_fsync(fd: int) -> None:
+    os.fsync(fd)
+    if sys.platform == "darwin":  # fsync leaves the data in the drive's cache on macOS
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+
+
+def _drop_cache(fd: int) -> None:
+    """Forget the file's cached pages, so the read-back comes from the disk, not from memory.
+    Advisory: where it is missing (Windows, macOS) or refused, the read-back still compares."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is not None:
+        with contextlib.suppress(OSError):
+            advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+class _VerifyFailed(Exception):
+    """Carries an exception raised by ``verify`` past the OSError translation."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
+
+
+def write_stream(
     path: Path,
-    data: bytes,
+    produce: Callable[[BinaryIO], None],
     *,
+    verify: Callable[[BinaryIO], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     opener: Callable[[Path], BinaryIO] | None = None,
 ) -> str:
-    """Write ``data`` to ``path`` on a removable disk so that the disk never holds a final-named
-    bad file: write ``NAME.partial`` in chunks (progress, cancel), fsync, read it back and compare
-    its SHA-256, then rename and fsync the folder. Returns the SHA-256. On any failure or cancel
-    the partial file is removed and ``StorageError`` (or ``Cancelled``) says what happened; an
-    existing file of the final name is never overwritten."""
-    digest = hashlib.sha256(data).hexdigest()
+    """Write what ``produce(out)`` writes to ``path`` on a removable disk so that the disk never
+    holds a final-named bad file; returns the SHA-256 (hex) of the file.
+
+    1. ``produce`` writes ``NAME.partial`` through ``out`` (hashed and counted as it goes;
+       ``cancelled()`` is asked before every write);
+    2. flush, fsync (F_FULLFSYNC on macOS), drop the file's page cache where the system allows;
+    3. read the partial back in 1 MiB chunks (``progress(done, total)`` counts these bytes;
+       the writing is reported by ``produce`` itself) and compare the hash and the length;
+    4. ``verify(file)`` on the partial, opened for reading (seekable): whatever it raises
+       propagates unchanged, after the partial is removed;
+    5. rename to ``path`` and fsync the folder.
+
+    On any failure or cancel the partial file is removed and ``StorageError`` (a full, pulled or
+    read-only stick, in Chinese), ``Cancelled`` or the error of ``produce``/``verify`` says what
+    happened. An existing file of the final name is never overwritten."""
     if path.exists():
         raise StorageError(
             f"目标文件夹中已有同名文件 {path.name}，未写入。请换一个文件名或文件夹。"
@@ -75,21 +149,41 @@ def write_verified(
     try:
         stream = open_file(partial)
         try:
-            for start in range(0, len(data), CHUNK):
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                stream.write(data[start : start + CHUNK])
-                if progress is not None:
-                    progress(min(start + CHUNK, len(data)), len(data))
+            tap = _Tap(stream, cancelled)
+            produce(tap)
             stream.flush()
-            os.fsync(stream.fileno())
+            _full_fsync(stream.fileno())
+            _drop_cache(stream.fileno())
         finally:
             stream.close()
+        digest = tap.sha.hexdigest()
         with open(partial, "rb") as check:
-            if hashlib.sha256(check.read()).hexdigest() != digest:
-                raise StorageError(f"写入 {path.name} 后读回的内容与原文件不一致，U 盘可能有故障。")
+            _drop_cache(check.fileno())
+            sha = hashlib.sha256()
+            done = 0
+            while chunk := check.read(CHUNK):
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                sha.update(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, tap.count)
+        if done != tap.count or sha.hexdigest() != digest:
+            raise StorageError(f"写入 {path.name} 后读回的内容与原文件不一致，U 盘可能有故障。")
+        if verify is not None:
+            with open(partial, "rb") as written:
+                try:
+                    verify(written)
+                except BaseException as e:
+                    raise _VerifyFailed(e) from e
+        if path.exists():
+            raise StorageError(f"目标文件夹中已有同名文件 {path.name}，未写入。")
         os.replace(partial, path)
         fsync_dir(path.parent)
+    except _VerifyFailed as failed:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise failed.error from None
     except OSError as e:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -100,3 +194,26 @@ def write_verified(
             partial.unlink()
         raise
     return digest
+
+
+def write_verified(
+    path: Path,
+    data: bytes,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    opener: Callable[[Path], BinaryIO] | None = None,
+) -> str:
+    """Write ``data`` to ``path`` on a removable disk so that the disk never holds a final-named
+    bad file: ``write_stream`` with ``data`` written in 1 MiB chunks (``progress`` counts them),
+    read back and compared. Returns the SHA-256. On any failure or cancel the partial file is
+    removed and ``StorageError`` (or ``Cancelled``) says what happened; an existing file of the
+    final name is never overwritten."""
+
+    def produce(out: BinaryIO) -> None:
+        for start in range(0, len(data), CHUNK):
+            out.write(data[start : start + CHUNK])
+            if progress is not None:
+                progress(min(start + CHUNK, len(data)), len(data))
+
+    return write_stream(path, produce, cancelled=cancelled, opener=opener)

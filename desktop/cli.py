@@ -20,13 +20,13 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from db.atomic import write_atomic
 from db.kdf import KdfParams
 from db.vault import Vault
 from desktop.domain import recovery_code
-from desktop.domain.accounts import UserDraft
+from desktop.domain.accounts import User, UserDraft
 from desktop.domain.unit import UNIT_TYPES, UnitProfile
 from desktop.errors import AppError, PermissionDenied, StorageError
 from desktop.exchange.demo import DEFAULT_SEED
@@ -237,7 +237,52 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="DEST",
                 help="备份文件路径（不得已存在） / backup file to write (must not exist)",
             )
+    _filing_commands(commands)
     return parser
+
+
+def _filing_commands(commands: Any) -> None:
+    from desktop.sealing.reasons import EXIT_UNKNOWN_REASON, REASONS, exit_code
+
+    table = "\n".join(f"  {exit_code(r):>3}  {r:<16} {name}" for r, name in REASONS)
+    for name, help_text, what in (
+        (
+            "verify",
+            "核验报送件 / Verify a sealed filing",
+            "核验报送件 FILE（.sfp 或 .sfp.age）：解密（若发给本单位），检查大小和文件名，\n"
+            "用信任名单核验签名，再核对清单和审计日志检查点；结果记入审计日志，不导入。\n\n"
+            "Verify the sealed filing FILE (.sfp or .sfp.age): decrypt it when addressed to\n"
+            "this unit, check limits and names, the signature against the trust store, then\n"
+            "the manifests and the audit checkpoint. The result is audited; nothing is imported.",
+        ),
+        (
+            "import",
+            "核验并导入报送件 / Verify and import a sealed filing",
+            "核验后导入报送件 FILE 的记录和文件，保留其来源；同一报送件再次导入不重复添加。\n\n"
+            "Verify, then import the records and files of FILE keeping their origin; the same\n"
+            "filing imported twice adds nothing.",
+        ),
+    ):
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=(
+                f"{what}\n\n退出码 / exit status: 0 通过 / accepted; 2 无法解锁或其他错误 / "
+                f"could not unlock or other error; {EXIT_UNKNOWN_REASON} 其他拒绝 / other "
+                f"refusal; 按拒绝原因 / by reason:\n{table}"
+            ),
+            epilog=STDIN_NOTE,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            add_help=False,
+        )
+        sub.add_argument("-h", "--help", action="help", help=HELP)
+        sub.add_argument(
+            "--user",
+            default="officer",
+            metavar="LOGIN",
+            help="以此登录名解锁（默认 officer） / unlock as this login (default officer)",
+        )
+        sub.add_argument("file", type=Path, metavar="FILE", help="报送件 / the filing")
 
 
 def _count(text: str) -> int:
@@ -464,11 +509,63 @@ def cmd_demo(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO) -
     return EXIT_OK
 
 
+def _sign_in(args: argparse.Namespace, vault: Vault, services: Services) -> User:
+    login = args.user.strip().lower()
+    user_id = next((uid for uid, name in services.session.logins() if name == login), None)
+    if user_id is None:
+        raise PermissionDenied(f"保管库中没有登录名为“{args.user}”的用户。")
+    return services.session.unlock(user_id, read_secret("口令 / Passphrase: "))
+
+
+def cmd_verify(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO) -> int:
+    from desktop.sealing.packet import Rejected
+    from desktop.sealing.reasons import exit_code
+
+    services = _services(vault, err=err)
+    user = _sign_in(args, vault, services)
+    try:
+        if args.command == "import":
+            imported = services.filings.import_(user, args.file)
+            found = services.filings.verify(user, args.file)
+        else:
+            imported = None
+            found = services.filings.verify(user, args.file)
+    except Rejected as e:
+        print(f"拒绝 / REJECTED ({e.reason}): {e.message}", file=out)
+        return exit_code(e.reason)
+    print(f"通过 / ACCEPTED: {args.file.name}", file=out)
+    print(f"  报送件 / filing:   {found.filing_id}  序号 / sequence {found.sequence}", file=out)
+    print(f"  发送单位 / sender: {found.office}（{found.sender}）", file=out)
+    print(f"  指纹 / fingerprint: {found.fingerprint}", file=out)
+    print(f"  声称时间 / claimed time: {found.claimed_time}", file=out)
+    print(f"  密级 / level: {found.level}  加密 / encrypted: {found.encrypted}", file=out)
+    print(f"  审计日志 / audit log size: {found.checkpoint_size}", file=out)
+    print(f"  SHA-256: {found.sha256}", file=out)
+    for item in found.items:
+        print(f"    - [{item.kind} {item.id}] {item.title} ({item.level})", file=out)
+    for name, size in found.documents:
+        print(f"      {name}  {size} bytes", file=out)
+    if imported is not None:
+        if imported.already:
+            print("已导入过，未重复添加 / already imported: nothing added", file=out)
+        else:
+            print(
+                f"已导入 / imported: {imported.added} 条新记录 / new, {imported.unchanged} 条未变 /"
+                f" unchanged",
+                file=out,
+            )
+            for title in imported.differing:
+                print(f"  与先前版本不同 / differs from the earlier copy: {title}", file=out)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Vault, TextIO, TextIO], int]] = {
     "init": cmd_init,
     "check": cmd_check,
     "backup": cmd_backup,
     "demo": cmd_demo,
+    "verify": cmd_verify,
+    "import": cmd_verify,
 }
 
 

@@ -20,6 +20,8 @@ KINDS: dict[str, str] = {
     "user_clearance": "user.set_clearance",  # 提升或调整账户涉密等级
     # 涉密成果赋权和转化的审批 (measure 十五); the object is the grant or the transformation
     "classified_cooperation": "secrecy.approve_cooperation",
+    # 涉密内容对外报送的审批; the object is the filing in draft
+    "classified_filing": "secrecy.approve_filing",
 }
 STATUSES = ("pending", "approved", "rejected", "withdrawn")
 REASON_MAX = 500

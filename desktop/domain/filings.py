@@ -14,11 +14,13 @@ has another fingerprint.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from desktop.domain.accounts import CLEARANCES
 from desktop.errors import ValidationError
@@ -224,3 +226,30 @@ def items_json(items: Sequence[Item]) -> str:
 
 def items_from_json(text: str) -> tuple[Item, ...]:
     return tuple(Item(d["kind"], int(d["id"]), d["title"], d["level"]) for d in json.loads(text))
+
+
+def jsonable(value: object) -> object:
+    """A record as plain JSON values: dataclasses as objects, Decimal as text (exact), tuples
+    as lists, bytes as hex; dict keys as text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [jsonable(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def safe_file_name(name: str) -> str:
+    """A stored attachment's name made safe as one path segment of a packet."""
+    cleaned = "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in name).strip(". ")
+    return cleaned[:120] or "file"

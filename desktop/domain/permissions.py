@@ -51,6 +51,12 @@ ACTIONS: dict[str, str] = {
     "transformation.edit": "办理成果转化和登记台账",
     "reward.read": "查看奖励计算",
     "reward.edit": "计算、公示和发放奖励",
+    "filing.read": "查看报送件和信任的单位公钥",
+    "filing.export": "导出报送件",
+    "filing.import": "导入报送件",
+    "keys.manage": "生成或更换本单位的报送密钥",
+    "trust.edit": "导入、核对或停用其他单位的公钥",
+    "secrecy.approve_filing": "审批涉密内容的报送",
 }
 
 _EVERYONE = frozenset(ROLES)
@@ -121,6 +127,15 @@ MATRIX: dict[str, frozenset[str]] = {
         {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
     ),
     "reward.edit": frozenset({"transfer_officer"}),
+    "filing.read": frozenset(
+        {"transfer_officer", "approver", "secrecy_admin", "security_auditor", "system_admin"}
+    ),
+    "filing.export": frozenset({"transfer_officer"}),
+    "filing.import": frozenset({"transfer_officer"}),
+    # The unit's keys are configuration; whom to trust is a secrecy decision (三员分立).
+    "keys.manage": frozenset({"system_admin"}),
+    "trust.edit": frozenset({"secrecy_admin"}),
+    "secrecy.approve_filing": frozenset({"secrecy_admin"}),
 }
 assert MATRIX.keys() == ACTIONS.keys()
 

@@ -594,6 +594,9 @@ def load(
         services, officer, users["secrecy_admin"], today=data.today, set_clock=clock.set
     )
     deals = demo_transformations.add(services, officer, today=data.today)
+    # The unit's filing keys, so the key card can be exported at once (offices to trust come
+    # from real key cards: a demo vault trusts nobody).
+    services.filings.create_keys(admin)
     logins = ((admin_login, admin_name, "system_admin"), *ACCOUNTS)
     return DemoVault(
         created.vault_id,

@@ -5,15 +5,20 @@ Built from ``cryptography``'s X25519, HKDF-SHA-256, HMAC-SHA-256 and ChaCha20-Po
 specification composes them; recipients and identities use age's Bech32 strings (``age1…``,
 ``AGE-SECRET-KEY-1…``). age authenticates nobody: the packet inside is signed (sign inside,
 encrypt outside).
+
+``Encryptor`` and ``DecryptingReader`` stream, 64 KiB chunk by chunk, so a large packet never sits
+in memory; ``encrypt`` and ``decrypt`` are their bytes-in, bytes-out forms.
 """
 
 from __future__ import annotations
 
 import base64
 import hmac
+import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -22,6 +27,9 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.errors import PacketError
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 INTRO = b"age-encryption.org/v1\n"
 X25519_LABEL = b"age-encryption.org/v1/X25519"
@@ -83,6 +91,10 @@ def bech32_decode(text: str) -> tuple[str, bytes]:
     return hrp, bytes(_convert(values[:-6], 5, 8, False))
 
 
+class NotAddressed(PacketError):
+    """The file has no stanza for this identity: it is for someone else, not damaged."""
+
+
 # -- keys ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Identity:
@@ -139,10 +151,10 @@ def _nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def encrypt(
-    plaintext: bytes, recipients: Sequence[str], randbytes: Callable[[int], bytes] = os.urandom
-) -> bytes:
-    """``plaintext`` for every recipient (``age1…``)."""
+def _header(
+    recipients: Sequence[str], randbytes: Callable[[int], bytes]
+) -> tuple[bytes, ChaCha20Poly1305]:
+    """The header with its MAC line and the payload nonce, and the payload cipher."""
     if not recipients:
         raise ValueError("at least one recipient")
     file_key = randbytes(16)
@@ -159,28 +171,129 @@ def encrypt(
     mac = hmac.new(_hkdf(file_key, b"", b"header"), header, "sha256").digest()
     nonce = randbytes(16)
     cipher = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
-    out = [header + b" " + _b64(mac) + b"\n", nonce]
-    chunks = [plaintext[i : i + CHUNK] for i in range(0, len(plaintext), CHUNK)] or [b""]
-    for counter, chunk in enumerate(chunks):
-        out.append(cipher.encrypt(_nonce(counter, counter == len(chunks) - 1), chunk, None))
-    return b"".join(out)
+    return header + b" " + _b64(mac) + b"\n" + nonce, cipher
+
+
+class Encryptor(io.BufferedIOBase, BinaryIO):
+    """A writable, non-seekable file that encrypts what is written to it into ``out``, one
+    64 KiB chunk at a time, so memory does not grow with the size of the plaintext.
+
+    The header goes out at once; each chunk is written as soon as more data follows it (the last
+    chunk carries the final flag, so it is held back until ``close``). ``close`` writes the last
+    chunk and leaves ``out`` open. Leaving a ``with`` block by an exception does NOT write the
+    last chunk: the output then stays truncated, which every age decrypter refuses, instead of
+    looking like a complete, shorter file. The same for an Encryptor that is never closed."""
+
+    def __init__(
+        self,
+        out: BinaryIO,
+        recipients: Sequence[str],
+        *,
+        randbytes: Callable[[int], bytes] = os.urandom,
+    ) -> None:
+        super().__init__()
+        head, self._cipher = _header(recipients, randbytes)
+        self._out = out
+        self._pending = bytearray()
+        self._counter = 0
+        self._abandoned = False
+        out.write(head)
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        if self.closed:
+            raise ValueError("write to a closed Encryptor")
+        view = memoryview(data).cast("B")
+        n, pos = len(view), 0
+        pending = self._pending
+        while pos < n:
+            if len(pending) == CHUNK:  # more data follows, so this chunk is not the last
+                self._emit(pending, last=False)
+                pending.clear()
+            if not pending and n - pos > CHUNK:
+                self._emit(view[pos : pos + CHUNK], last=False)
+                pos += CHUNK
+                continue
+            take = min(CHUNK - len(pending), n - pos)
+            pending += view[pos : pos + take]
+            pos += take
+        return n
+
+    def _emit(self, chunk: ReadableBuffer, *, last: bool) -> None:
+        self._out.write(self._cipher.encrypt(_nonce(self._counter, last), bytes(chunk), None))
+        self._counter += 1
+
+    def flush(self) -> None:
+        """Flushes ``out``; a partial chunk is held back until more data or ``close``."""
+        if not self.closed:
+            self._out.flush()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        try:
+            if not self._abandoned:
+                self._emit(self._pending, last=True)
+                self._pending.clear()
+                self._out.flush()
+        finally:
+            super().close()
+
+    def abandon(self) -> None:
+        """Close without the final chunk: what is written so far stays an incomplete file."""
+        self._abandoned = True
+        self.close()
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if kind is not None:
+            self.abandon()
+        else:
+            self.close()
+
+    def __del__(self) -> None:
+        # io's finaliser would call close() and so complete a file whose writer failed.
+        if not self.closed:
+            self._abandoned = True
+
+
+def encrypt(
+    plaintext: bytes, recipients: Sequence[str], randbytes: Callable[[int], bytes] = os.urandom
+) -> bytes:
+    """``plaintext`` for every recipient (``age1…``)."""
+    out = io.BytesIO()
+    with Encryptor(out, recipients, randbytes=randbytes) as encryptor:
+        encryptor.write(plaintext)
+    return out.getvalue()
 
 
 def is_age(data: bytes) -> bool:
     return data.startswith(INTRO)
 
 
-def decrypt(data: bytes, identity: Identity) -> bytes:
-    """The plaintext, or PacketError: not addressed to us, damaged, or not age."""
-    if not data.startswith(INTRO):
-        raise PacketError("文件不是 age 加密格式。")
-    end = data.find(b"\n---")
-    if end < 0:
-        raise PacketError("加密文件的头部不完整。")
-    line_end = data.find(b"\n", end + 4)
-    if line_end < 0:
-        raise PacketError("加密文件的头部不完整。")
-    header, mac_line = data[: end + 4], data[end + 4 : line_end]
+MAX_HEADER = 1024 * 1024  # far more than any number of X25519 stanzas we write or accept
+
+
+def _read_header(source: BinaryIO) -> tuple[bytes, bytes, int]:
+    """(header up to and including "---", the MAC text, offset of the payload nonce)."""
+    data = b""
+    while True:
+        end = data.find(b"\n---")
+        line_end = data.find(b"\n", end + 4) if end >= 0 else -1
+        if line_end >= 0:
+            return data[: end + 4], data[end + 4 : line_end], line_end + 1
+        more = source.read(4096)
+        if not more or len(data) > MAX_HEADER:
+            if not data.startswith(INTRO[: len(data)]) or len(data) < len(INTRO):
+                raise PacketError("文件不是 age 加密格式。")
+            raise PacketError("加密文件的头部不完整。")
+        data += more
+        if not data.startswith(INTRO[: len(data)]):
+            raise PacketError("文件不是 age 加密格式。")
+
+
+def _file_key(header: bytes, mac_line: bytes, identity: Identity) -> bytes:
     lines = header[len(INTRO) :].split(b"\n")[:-1]  # stanzas, without the final "---"
     file_key = None
     ours = X25519PrivateKey.from_private_bytes(identity.raw)
@@ -208,25 +321,115 @@ def decrypt(data: bytes, identity: Identity) -> bytes:
     except ValueError:
         raise PacketError("加密文件的头部格式不对。") from None
     if file_key is None:
-        raise PacketError("该文件不是加密给本单位的（没有与本单位私钥匹配的接收方）。")
+        raise NotAddressed("该文件不是加密给本单位的（没有与本单位私钥匹配的接收方）。")
     expected = hmac.new(_hkdf(file_key, b"", b"header"), header, "sha256").digest()
     if not hmac.compare_digest(mac, expected):
         raise PacketError("加密文件的头部被改动过。")
-    payload = data[line_end + 1 :]
-    if len(payload) < 16 + TAG:
-        raise PacketError("加密文件被截断。")
-    cipher = ChaCha20Poly1305(_hkdf(file_key, payload[:16], b"payload"))
-    body = payload[16:]
-    out = []
-    size = CHUNK + TAG
-    count = max(1, -(-len(body) // size))
-    for counter in range(count):
-        chunk = body[counter * size : (counter + 1) * size]
-        last = counter == count - 1
+    return file_key
+
+
+class DecryptingReader(io.BufferedIOBase, BinaryIO):
+    """A readable, seekable view of the plaintext of an age file in ``source`` (itself seekable),
+    decrypting only the chunks that are read, so ``zipfile`` can read a central directory at the
+    end of a large encrypted packet without decrypting the whole file.
+
+    Chunk i's ciphertext sits at (payload start + 16 + i × (64 KiB + 16)). Opening reads the
+    header (PacketError if it is not addressed to ``identity`` or was changed) and decrypts the
+    last chunk, which must carry the final flag: a file cut at a chunk boundary, or with anything
+    appended, is refused here; a final empty chunk is allowed only for an empty plaintext. Every
+    chunk read later is authenticated too (PacketError when changed)."""
+
+    def __init__(self, source: BinaryIO, identity: Identity) -> None:
+        super().__init__()
+        self._source = source
+        source.seek(0)
+        header, mac_line, nonce_at = _read_header(source)
+        file_key = _file_key(header, mac_line, identity)
+        end = source.seek(0, io.SEEK_END)
+        source.seek(nonce_at)
+        nonce = source.read(16)
+        body = end - nonce_at - 16
+        if len(nonce) != 16 or body < TAG:
+            raise PacketError("加密文件被截断。")
+        self._cipher = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
+        self._start = nonce_at + 16
+        self._count = max(1, -(-body // (CHUNK + TAG)))
+        last_size = body - (self._count - 1) * (CHUNK + TAG)
+        if last_size < TAG:
+            raise PacketError("加密内容被改动过或被截断。")
+        self._cached: tuple[int, bytes] = (-1, b"")
+        self._last: bytes | None = None
+        self._last = self._chunk(self._count - 1)
+        if not self._last and self._count > 1:
+            raise PacketError("加密内容的结尾不对。")
+        self._size = (self._count - 1) * CHUNK + len(self._last)
+        self._pos = 0
+
+    @property
+    def size(self) -> int:
+        """The plaintext's length."""
+        return self._size
+
+    def _chunk(self, index: int) -> bytes:
+        if index == self._cached[0]:
+            return self._cached[1]
+        if index == self._count - 1 and self._last is not None:
+            return self._last
+        self._source.seek(self._start + index * (CHUNK + TAG))
+        wanted = CHUNK + TAG if index < self._count - 1 else -1
+        sealed = self._source.read(wanted)
+        if wanted > 0 and len(sealed) != wanted:
+            raise PacketError("加密文件被截断。")
         try:
-            out.append(cipher.decrypt(_nonce(counter, last), chunk, None))
+            plain = self._cipher.decrypt(_nonce(index, index == self._count - 1), sealed, None)
         except InvalidTag:
             raise PacketError("加密内容被改动过或被截断。") from None
-        if last and not out[-1] and counter > 0:
-            raise PacketError("加密内容的结尾不对。")
-    return b"".join(out)
+        self._cached = (index, plain)
+        return plain
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_SET:
+            position = offset
+        elif whence == io.SEEK_CUR:
+            position = self._pos + offset
+        elif whence == io.SEEK_END:
+            position = self._size + offset
+        else:
+            raise ValueError(f"invalid whence {whence}")
+        if position < 0:
+            raise ValueError("negative seek position")
+        self._pos = position
+        return position
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.closed:
+            raise ValueError("read from a closed DecryptingReader")
+        left = max(0, self._size - self._pos)
+        size = left if size is None or size < 0 else min(size, left)
+        parts = []
+        while size > 0:
+            index, offset = divmod(self._pos, CHUNK)
+            piece = self._chunk(index)[offset : offset + size]
+            parts.append(piece)
+            self._pos += len(piece)
+            size -= len(piece)
+        return b"".join(parts)
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(size)
+
+
+def decrypt(data: bytes, identity: Identity) -> bytes:
+    """The plaintext, or PacketError: not addressed to us, damaged, or not age."""
+    if not data.startswith(INTRO):
+        raise PacketError("文件不是 age 加密格式。")
+    return DecryptingReader(io.BytesIO(data), identity).read()

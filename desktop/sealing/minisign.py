@@ -48,9 +48,10 @@ class PublicKey:
         return f"{UNTRUSTED}minisign public key {self.key_id_hex}\n{body}\n"
 
     def fingerprint(self) -> str:
-        """SHA-256 of the key, in groups of four for reading aloud or comparing on paper."""
+        """SHA-256 of the key (algorithm, id and public key as minisign stores them): 16 groups
+        of four hex digits, for reading aloud or comparing on paper."""
         digest = hashlib.sha256(KEY_ALGORITHM + self.key_id + self.raw).hexdigest().upper()
-        return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
+        return " ".join(digest[i : i + 4] for i in range(0, 64, 4))
 
 
 @dataclass(frozen=True)

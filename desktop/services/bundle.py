@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from types import SimpleNamespace
 
 from db.kdf import KdfParams, calibrate
 from db.vault import Vault
@@ -23,6 +24,7 @@ from desktop.services.counterparties import CounterpartyService
 from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
 from desktop.services.evidence import EvidenceService
+from desktop.services.filings import FilingService
 from desktop.services.people import PeopleService
 from desktop.services.pool import PoolService
 from desktop.services.rewards import RewardService
@@ -58,6 +60,7 @@ class Services:
     transformations: TransformationService
     evidence: EvidenceService
     rewards: RewardService
+    filings: FilingService
 
 
 def local_now() -> datetime:
@@ -73,7 +76,7 @@ def build_services(
 ) -> Services:
     # Calibrate the KDF once per run, and only when a slot is actually written.
     kdf = kdf or cache(calibrate)
-    return Services(
+    parts = dict(
         setup=SetupService(vault, now=now, kdf=kdf, randbytes=randbytes),
         session=SessionService(vault, now=now, kdf=kdf),
         accounts=AccountService(vault, now=now, kdf=kdf, randbytes=randbytes),
@@ -96,3 +99,6 @@ def build_services(
         evidence=EvidenceService(vault, now=now),
         rewards=RewardService(vault, now=now),
     )
+    # Filings read records through the services that own them, with their checks.
+    filings = FilingService(vault, now=now, services=SimpleNamespace(**parts))
+    return Services(**parts, filings=filings)  # type: ignore[arg-type]

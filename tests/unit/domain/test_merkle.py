@@ -1,8 +1,10 @@
-"""RFC 6962 hashing against the Certificate Transparency reference vectors, and the Frontier
-against the RFC's recursive definition."""
+"""RFC 6962 hashing against the Certificate Transparency reference vectors, the Frontier against
+the RFC's recursive definition, and consistency proofs (RFC 9162 §2.1.4) against
+transparency-dev/merkle's vectors, hand-built trees of every size pair up to 20, and Hypothesis."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 
 import pytest
@@ -13,9 +15,11 @@ from desktop.domain.merkle import (
     EMPTY_ROOT,
     HASH_SIZE,
     Frontier,
+    consistency_proof,
     leaf_hash,
     node_hash,
     root_of,
+    verify_consistency,
 )
 
 # The leaves of the reference tree (hex), as published with RFC 6962's reference code and
@@ -172,3 +176,167 @@ def test_from_bytes_rejects_a_blob_that_does_not_match_the_size(size: int, lengt
 def test_from_bytes_rejects_these(size: int, length: int) -> None:
     with pytest.raises(ValueError, match="does not match"):
         Frontier.from_bytes(size, bytes(length))
+
+
+# -- consistency proofs -----------------------------------------------------------------------
+
+
+def _b64(text: str) -> bytes:
+    return base64.b64decode(text)
+
+
+# From transparency-dev/merkle testdata/consistency/{0..4}/happy-path.json (the same trees as
+# CT_LEAVES): size1, size2, proof. Roots are CT_ROOTS.
+TD_HAPPY = [
+    (1, 1, []),
+    (1, 8, ["lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=",
+            "Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=",
+            "a0eq8p7jwq+a+Im8H7klTavTEXfxYjLdaqsDXKOb9uQ="]),
+    (6, 8, ["DrxdNDf74tsVi58Sah0RjjCBgQMdCpSfje3t68VY72o=",
+            "yoVOoSjtBQtBs1/8G4e46yveRh6eO1WW7Oa51ZdaCuA=",
+            "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc="]),
+    (2, 5, ["Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=",
+            "vBoGQ7EuTS18d5GPROD095qDi2z57FtcKD4fTYhZnms="]),
+    (6, 7, ["DrxdNDf74tsVi58Sah0RjjCBgQMdCpSfje3t68VY72o=",
+            "sIaT7C5yFZcTBkHoIR5+7cy0wmQTlj7ubB4u0W/7Gl8=",
+            "037kGJdt2VdTwcc4Yrk5j6Kiz5tP8P3+izDNlSCWFLc="]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("m", "n", "proof"), TD_HAPPY)
+def test_consistency_proofs_match_the_transparency_dev_vectors(
+    m: int, n: int, proof: list[str]
+) -> None:
+    expected = [_b64(h) for h in proof]
+    assert consistency_proof(CT_LEAF_HASHES[:n], m) == expected
+    old, new = bytes.fromhex(CT_ROOTS[m]), bytes.fromhex(CT_ROOTS[n])
+    assert verify_consistency(m, old, n, new, expected)
+
+
+def _td_case(case: str) -> tuple[int, bytes, int, bytes, list[bytes]]:
+    """The transparency-dev vectors' invalid cases (wantErr: true), built from (1 → 8) and
+    (6 → 8) the way their generator mutates a happy path."""
+    proof = [_b64(h) for h in TD_HAPPY[1][2]]
+    r1, r8 = bytes.fromhex(CT_ROOTS[1]), bytes.fromhex(CT_ROOTS[8])
+    cases = {
+        "empty-proof": (1, r1, 8, r8, []),
+        "modified-proof[1]-bit-4": (
+            1, r1, 8, r8, [proof[0], bytes([proof[1][0] ^ 16]) + proof[1][1:], proof[2]]
+        ),
+        "preceding-garbage": (1, r1, 8, r8, [bytes(32), *proof]),
+        "trailing-garbage": (1, r1, 8, r8, [*proof, b""]),
+        "trailing-root1": (1, r1, 8, r8, [*proof, r1]),
+        "truncated-proof": (1, r1, 8, r8, proof[:-1]),
+        "size1-+-1": (2, r1, 8, r8, proof),
+        "size2-div-2": (1, r1, 4, r8, proof),
+        "swapped-roots": (1, r8, 8, r1, proof),
+        "wrong-root1": (1, bytes.fromhex(CT_ROOTS[2]), 8, r8, proof),
+        "wrong-root2": (1, r1, 8, bytes.fromhex(CT_ROOTS[7]), proof),
+        "size1-+-1 (6 to 8)": (
+            7, bytes.fromhex(CT_ROOTS[6]), 8, r8, [_b64(h) for h in TD_HAPPY[2][2]]
+        ),
+    }  # fmt: skip
+    return cases[case]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "empty-proof",
+        "modified-proof[1]-bit-4",
+        "preceding-garbage",
+        "trailing-garbage",
+        "trailing-root1",
+        "truncated-proof",
+        "size1-+-1",
+        "size2-div-2",
+        "swapped-roots",
+        "wrong-root1",
+        "wrong-root2",
+        "size1-+-1 (6 to 8)",
+    ],
+)
+def test_the_transparency_dev_invalid_cases_fail(case: str) -> None:
+    assert not verify_consistency(*_td_case(case))
+
+
+TREE_20 = [leaf_hash(f"entry {i}".encode()) for i in range(20)]
+PAIRS = [(m, n) for n in range(1, 21) for m in range(1, n + 1)]
+
+
+@pytest.mark.parametrize(("m", "n"), PAIRS)
+def test_every_prefix_of_every_tree_up_to_20_is_proven_and_nothing_else(m: int, n: int) -> None:
+    leaves = TREE_20[:n]
+    old, new = root_of(leaves[:m]), root_of(leaves)
+    proof = consistency_proof(leaves, m)
+    assert verify_consistency(m, old, n, new, proof)
+    assert (proof == []) == (m == n)
+    # a flipped bit anywhere in the proof
+    for i, node in enumerate(proof):
+        for at in (0, 17, 31):
+            broken = [*proof]
+            broken[i] = node[:at] + bytes([node[at] ^ 0x80]) + node[at + 1 :]
+            assert not verify_consistency(m, old, n, new, broken), (i, at)
+    # wrong roots
+    assert not verify_consistency(m, root_of(leaves[: m - 1]), n, new, proof)
+    assert not verify_consistency(m, old, n, root_of([*leaves[:-1], leaf_hash(b"x")]), proof)
+    assert not verify_consistency(m, new, n, old, proof) or old == new
+    # wrong sizes: the proof has the wrong shape for them. (Sizes whose proofs have the same
+    # shape cannot be told apart by the hashes: a root does not commit to its tree's size, which
+    # is why the checkpoint signs the size beside the root.)
+    for m2, n2 in ((m - 1, n), (m + 1, n), (m, n - 1), (m, n + 1), (m, 2 * n), (m, n // 2)):
+        if 0 < m2 <= n2 and len(consistency_proof([bytes(32)] * n2, m2)) != len(proof):
+            assert not verify_consistency(m2, old, n2, new, proof), (m2, n2)
+    # a proof that lost or gained a node
+    if proof:
+        assert not verify_consistency(m, old, n, new, proof[:-1])
+    assert not verify_consistency(m, old, n, new, [*proof, proof[-1] if proof else new])
+
+
+def test_edge_sizes() -> None:
+    leaves = TREE_20[:5]
+    root = root_of(leaves)
+    assert consistency_proof(leaves, 0) == [] == consistency_proof(leaves, 5)
+    assert verify_consistency(0, EMPTY_ROOT, 5, root, [])  # the empty tree precedes every tree
+    assert not verify_consistency(0, EMPTY_ROOT, 5, root, [root])
+    assert verify_consistency(0, EMPTY_ROOT, 0, EMPTY_ROOT, [])
+    assert verify_consistency(5, root, 5, root, [])
+    assert not verify_consistency(5, root, 5, root, [root])  # equal sizes need an empty proof
+    assert not verify_consistency(5, root, 5, EMPTY_ROOT, [])
+    assert not verify_consistency(6, root, 5, root, [])  # a tree does not shrink
+    assert not verify_consistency(-1, root, 5, root, [])
+    assert not verify_consistency(2, root[:31], 5, root, consistency_proof(leaves, 2))
+    for bad in (-1, 6):
+        with pytest.raises(ValueError, match="outside"):
+            consistency_proof(leaves, bad)
+
+
+@given(st.lists(hashes, min_size=1, max_size=300), st.data())
+def test_consistency_between_any_two_sizes(leaves: list[bytes], data: st.DataObject) -> None:
+    n = data.draw(st.integers(1, len(leaves)), label="n")
+    m = data.draw(st.integers(1, n), label="m")
+    frontier = Frontier()
+    for leaf in leaves[:n]:
+        frontier.append(leaf)
+    old, new = root_of(leaves[:m]), frontier.root()
+    proof = consistency_proof(leaves[:n], m)
+    assert verify_consistency(m, old, n, new, proof)
+    assert len(proof) <= 2 * n.bit_length()
+    if proof:
+        i = data.draw(st.integers(0, len(proof) - 1), label="node")
+        at = data.draw(st.integers(0, HASH_SIZE - 1), label="byte")
+        broken = [*proof]
+        broken[i] = proof[i][:at] + bytes([proof[i][at] ^ 1]) + proof[i][at + 1 :]
+        assert not verify_consistency(m, old, n, new, broken)
+
+
+@given(st.lists(hashes, min_size=2, max_size=64), st.data())
+def test_a_rewritten_history_is_never_proven(leaves: list[bytes], data: st.DataObject) -> None:
+    """Change one leaf of the old tree: no proof of the new tree starts from the old root."""
+    n = len(leaves)
+    m = data.draw(st.integers(1, n - 1), label="m")
+    i = data.draw(st.integers(0, m - 1), label="changed leaf")
+    rewritten = [*leaves]
+    rewritten[i] = hashlib.sha256(leaves[i]).digest()
+    proof = consistency_proof(rewritten, m)  # honest about the rewritten log
+    assert not verify_consistency(m, root_of(leaves[:m]), n, root_of(rewritten), proof)

@@ -39,7 +39,7 @@ def test_a_signature_verifies_and_returns_its_trusted_comment(key) -> None:  # t
     verified = verify(key.public(), MESSAGE, signed)
     assert verified.trusted_comment == COMMENT
     assert key.public().key_id_hex == "0807060504030201"
-    assert len(key.public().fingerprint().split()) == 8
+    assert len(key.public().fingerprint().split()) == 16
 
 
 @needs_minisign

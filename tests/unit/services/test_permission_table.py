@@ -72,6 +72,7 @@ from desktop.exchange.achievements_xlsx import ImportPreview, ImportRow
 from desktop.resources import resource_path
 from desktop.services.bundle import Services, build_services
 from tests.support import TEST_KDF, FixedClock
+from tests.unit.services.filing_rows import ROWS as FILING_ROWS
 
 DRAFT = DecisionDraft(
     body="academic_committee",
@@ -948,6 +949,7 @@ TABLE: list[tuple[str, str, str, Call]] = [
         ),
     ),
 ]
+TABLE += FILING_ROWS
 # Services that do not act for a signed-in user: first-run set-up, the session itself, and
 # rendering documents from data a service already handed out under its own check. The to-do list
 # never refuses: it lists what the actor's other permissions let them read, or nothing.
