@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ledger.py
 	$(BIN)/python bench/rewards.py
 	$(BIN)/python bench/filings.py
+	$(BIN)/python bench/filing_export.py
 
 translations: $(STAMP)
 	$(BIN)/python -m desktop.ui.i18n_build

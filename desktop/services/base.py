@@ -6,9 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from db import audit
+from db import approvals, audit
 from db.vault import Conn, Vault
 from desktop.domain.accounts import User
+from desktop.domain.approvals import ApprovalRequest
 from desktop.domain.permissions import authorize
 
 
@@ -49,3 +50,40 @@ class Service:
             reason=reason,
             level=level,
         )
+
+    def _request_approval(
+        self,
+        conn: Conn,
+        actor: User,
+        *,
+        kind: str,
+        object_type: str,
+        object_id: str | int,
+        payload: dict[str, Any],
+        reason: str,
+        level: str,
+    ) -> ApprovalRequest:
+        """File a request for another person's approval, audited in the same transaction."""
+        request_id = approvals.insert_request(
+            conn,
+            kind=kind,
+            object_type=object_type,
+            object_id=str(object_id),
+            payload=payload,
+            reason=reason,
+            requested_by=actor.id,
+            requested_at=self._timestamp(),
+        )
+        self._audit(
+            conn,
+            actor,
+            "approval.requested",
+            "approval",
+            request_id,
+            after={"kind": kind, object_type: object_id},
+            reason=reason,
+            level=level,
+        )
+        request = approvals.get(conn, request_id)
+        assert request is not None
+        return request

@@ -344,34 +344,21 @@ class FilingService(Service):
                 created_by=actor.id,
                 created_at=self._timestamp(),
             )
-            request_id = approvals.insert_request(
+            return self._request_approval(
                 conn,
+                actor,
                 kind=APPROVAL_KIND,
                 object_type=OBJECT_TYPE,
-                object_id=str(row),
+                object_id=row,
                 payload={
                     "office": preview.recipient.office,
                     "level": preview.level,
                     "encrypted": encrypt,
-                    "items": [f"{i.title}（{i.level}）" for i in preview.items],
+                    "items": [{"title": i.title, "level": i.level} for i in preview.items],
                 },
-                reason=reason,
-                requested_by=actor.id,
-                requested_at=self._timestamp(),
-            )
-            self._audit(
-                conn,
-                actor,
-                "approval.requested",
-                "approval",
-                request_id,
-                after={"kind": APPROVAL_KIND, OBJECT_TYPE: row},
                 reason=reason,
                 level=preview.level,
             )
-            request = approvals.get(conn, request_id)
-        assert request is not None
-        return request
 
     def discard_draft(self, actor: User, draft_id: int) -> None:
         self._authorize(actor, "filing.export")

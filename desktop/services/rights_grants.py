@@ -316,11 +316,12 @@ class RightsGrantService(Service):
             requests = approvals.for_object(conn, APPROVAL_KIND, OBJECT_TYPE, str(grant_id))
             if any(r.status in ("pending", "approved") for r in requests):
                 raise ValidationError("reason", "该赋权已有待审批或已批准的保密审批。")
-            request_id = approvals.insert_request(
+            return self._request_approval(
                 conn,
+                actor,
                 kind=APPROVAL_KIND,
                 object_type=OBJECT_TYPE,
-                object_id=str(grant_id),
+                object_id=grant_id,
                 payload={
                     "doc_no": grant.doc_no,
                     "action": "grant",
@@ -328,22 +329,8 @@ class RightsGrantService(Service):
                     "overseas": grant.draft.overseas,
                 },
                 reason=reason,
-                requested_by=actor.id,
-                requested_at=self._timestamp(),
-            )
-            self._audit(
-                conn,
-                actor,
-                "approval.requested",
-                "approval",
-                request_id,
-                after={"kind": APPROVAL_KIND, OBJECT_TYPE: grant_id},
-                reason=reason,
                 level=grant.level,
             )
-            request = approvals.get(conn, request_id)
-        assert request is not None
-        return request
 
     def record_export_check(self, actor: User, grant_id: int, check: ExportCheck) -> None:
         self._authorize(actor, "grant.edit")

@@ -430,11 +430,12 @@ class TransformationService(Service):
             if any(r.status in ("pending", "approved") for r in requests):
                 raise ValidationError("reason", "已有待审批或已批准的保密审批。")
             cp = self._counterparty(conn, t.draft.counterparty_id)
-            request_id = approvals.insert_request(
+            return self._request_approval(
                 conn,
+                actor,
                 kind=APPROVAL_KIND,
                 object_type=OBJECT_TYPE,
-                object_id=str(t.id),
+                object_id=t.id,
                 payload={
                     "doc_no": f"转化合同 {t.id}",
                     "action": "transformation",
@@ -442,22 +443,8 @@ class TransformationService(Service):
                     "overseas": cp is not None and cp.draft.region == "overseas",
                 },
                 reason=reason,
-                requested_by=actor.id,
-                requested_at=self._timestamp(),
-            )
-            self._audit(
-                conn,
-                actor,
-                "approval.requested",
-                "approval",
-                request_id,
-                after={"kind": APPROVAL_KIND, OBJECT_TYPE: t.id},
-                reason=reason,
                 level=t.level,
             )
-            request = approvals.get(conn, request_id)
-        assert request is not None
-        return request
 
     def record_export_check(self, actor: User, transformation_id: int, check: ExportCheck) -> None:
         self._authorize(actor, "transformation.edit")

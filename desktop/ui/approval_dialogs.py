@@ -43,6 +43,19 @@ def describe_change(request: ApprovalRequest) -> str:
         if request.payload.get("overseas"):
             text += QCoreApplication.translate("ApprovalDialogs", ", party abroad")
         return text
+    if request.kind == "classified_filing":
+        # A sealed filing to another office: where it goes, its level and how many records.
+        level = labels.clearance(str(request.payload.get("level", "")))
+        items = request.payload.get("items", [])
+        text = QCoreApplication.translate("ApprovalDialogs", "Filing to %1 (%2), %3 records")
+        text = (
+            text.replace("%1", str(request.payload.get("office", "")))
+            .replace("%2", level)
+            .replace("%3", str(len(items) if isinstance(items, list) else 0))
+        )
+        if request.payload.get("encrypted"):
+            text += QCoreApplication.translate("ApprovalDialogs", ", encrypted")
+        return text
     return ""
 
 

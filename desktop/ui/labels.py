@@ -203,6 +203,18 @@ def audit_action(code: str) -> str:
         "reward.document_exported": QCoreApplication.translate("Labels", "Reward document saved"),
         "ledger.receipt": QCoreApplication.translate("Labels", "Receipt booked"),
         "ledger.payment": QCoreApplication.translate("Labels", "Payment booked"),
+        "filing.keys_created": QCoreApplication.translate("Labels", "Filing keys generated"),
+        "filing.key_card_saved": QCoreApplication.translate("Labels", "Key card saved"),
+        "filing.key_trusted": QCoreApplication.translate("Labels", "Office key trusted"),
+        "filing.key_retired": QCoreApplication.translate("Labels", "Office key retired"),
+        "filing.exported": QCoreApplication.translate("Labels", "Sealed filing exported"),
+        "filing.discarded": QCoreApplication.translate("Labels", "Filing draft discarded"),
+        "filing.verified": QCoreApplication.translate("Labels", "Sealed filing verified"),
+        "filing.rejected": QCoreApplication.translate("Labels", "Sealed filing rejected"),
+        "filing.imported": QCoreApplication.translate("Labels", "Sealed filing imported"),
+        "filing.document_saved": QCoreApplication.translate(
+            "Labels", "Document of a received filing saved"
+        ),
     }.get(code, code)
 
 
@@ -211,6 +223,9 @@ def approval_kind(code: str) -> str:
         "user_clearance": QCoreApplication.translate("Labels", "Clearance change"),
         "classified_cooperation": QCoreApplication.translate(
             "Labels", "Grant or transformation of a classified achievement"
+        ),
+        "classified_filing": QCoreApplication.translate(
+            "Labels", "Sealed filing with classified content"
         ),
     }.get(code, code)
 
@@ -314,6 +329,9 @@ def audit_object_type(code: str) -> str:
         "transformation": QCoreApplication.translate("Labels", "Transformation"),
         "reward": QCoreApplication.translate("Labels", "Reward"),
         "unit_reward_rule": QCoreApplication.translate("Labels", "Unit reward rule"),
+        "filing": QCoreApplication.translate("Labels", "Sealed filing"),
+        "unit_keys": QCoreApplication.translate("Labels", "Unit filing keys"),
+        "trusted_key": QCoreApplication.translate("Labels", "Trusted office key"),
     }.get(code, code)
 
 
@@ -750,3 +768,17 @@ def yes_no(value: bool) -> str:
         if value
         else QCoreApplication.translate("Labels", "No")
     )
+
+
+# -- sealed filings -----------------------------------------------------------------------------
+def filed_record_kind(code: str) -> str:
+    """What a record in a sealed filing (报送件) is."""
+    return {
+        "achievement": QCoreApplication.translate("Labels", "Achievement registration"),
+        "grant": QCoreApplication.translate("Labels", "Rights grant agreement"),
+        "confidentiality": QCoreApplication.translate("Labels", "Confidentiality agreement"),
+        "transformation": QCoreApplication.translate(
+            "Labels", "Transformation (with the evidence file)"
+        ),
+        "reward": QCoreApplication.translate("Labels", "Reward calculation"),
+    }.get(code, code)

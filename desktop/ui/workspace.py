@@ -16,6 +16,7 @@ from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.confidentiality_page import ConfidentialityPage
 from desktop.ui.pages.counterparties_page import CounterpartiesPage
 from desktop.ui.pages.decisions_page import DecisionsPage
+from desktop.ui.pages.filings_page import FilingsPage
 from desktop.ui.pages.grants_page import GrantsPage
 from desktop.ui.pages.ledger_page import LedgerPage
 from desktop.ui.pages.people_page import PeoplePage
@@ -101,6 +102,11 @@ class Workspace(QWidget):
             if allowed(actor, "confidentiality.read")
             else None
         )
+        self.filings_page = (
+            FilingsPage(services, runner, actor, self, today=today)
+            if allowed(actor, "filing.read")
+            else None
+        )
         # Shown to whoever may read grants or agreements: the list is theirs.
         self.todo_page = (
             TodoPage(services.todo, runner, actor, self)
@@ -139,6 +145,7 @@ class Workspace(QWidget):
             (self.tr("Rewards"), self.rewards_page),
             (self.tr("Counterparties"), self.counterparties_page),
             (self.tr("Confidentiality agreements"), self.confidentiality_page),
+            (self.tr("Sealed filings"), self.filings_page),
             (self.tr("To do"), self.todo_page),
             (self.tr("Pay-later pool"), self.pool_page),
             (self.tr("People"), self.people_page),

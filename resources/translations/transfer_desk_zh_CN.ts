@@ -656,6 +656,14 @@
         <source>, party abroad</source>
         <translation>，涉及境外当事人</translation>
     </message>
+    <message>
+        <source>Filing to %1 (%2), %3 records</source>
+        <translation>报送至%1（%2），共 %3 项</translation>
+    </message>
+    <message>
+        <source>, encrypted</source>
+        <translation>，加密</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -1218,6 +1226,57 @@ SHA-256 %2</translation>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>What to file</source>
+        <translation>选择报送内容</translation>
+    </message>
+    <message>
+        <source>Tick the records to send. Each goes in with its data and its documents.</source>
+        <translation>勾选要报送的记录。每条记录连同其数据和文件一并报送。</translation>
+    </message>
+    <message>
+        <source>Filter by title</source>
+        <translation>按标题筛选</translation>
+    </message>
+    <message>
+        <source>Tick all shown</source>
+        <translation>勾选显示的全部</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全部取消勾选</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message>
+        <source>These records were approved as they are; they cannot be changed now.</source>
+        <translation>这些内容已按原样审批，现在不能更改。</translation>
+    </message>
+    <message>
+        <source>There are no records you could file.</source>
+        <translation>没有可以报送的记录。</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>已选 %1 项</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2011,52 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>DiscardDraftDialog</name>
+    <message>
+        <source>Discard a filing</source>
+        <translation>放弃报送件</translation>
+    </message>
+    <message>
+        <source>Discard the filing of %1 records to %2? Its approval no longer counts; the records themselves are not touched.</source>
+        <translation>放弃这份报送至“%2”、共 %1 项的报送件？其保密审批随之作废；记录本身不受影响。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Filing written</source>
+        <translation>报送件已写入</translation>
+    </message>
+    <message>
+        <source>The filing was written, read back and checked.</source>
+        <translation>报送件已写入、读回并核验无误。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Highest secrecy level (mark)</source>
+        <translation>最高密级（标志）</translation>
+    </message>
+    <message>
+        <source>Eject the USB stick safely (in the system's tray or file manager) before you pull it out; otherwise the filing may not be completely on it. Keep the SHA-256 above: the recipient can compare it.</source>
+        <translation>请先在系统托盘或文件管理器中安全弹出 U 盘，再拔下；否则报送件可能没有完整写入。请记下上面的 SHA-256，收件单位可以据此核对。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source> (%1)</source>
@@ -2045,6 +2150,29 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Sealing the filing, writing it, reading it back and checking it.</source>
+        <translation>正在封装报送件，写入、读回并核验。</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>ExtensionDialog</name>
     <message>
         <source>Extend the use right</source>
@@ -2073,6 +2201,29 @@ SHA-256 %2</translation>
     <message>
         <source>Save the extension</source>
         <translation>保存延长</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDialogs</name>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>File in the filing</source>
+        <translation>报送件中的文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2266,316 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>FilingWizard</name>
+    <message>
+        <source>Choose the folder to write the filing to</source>
+        <translation>选择写入报送件的文件夹</translation>
+    </message>
+    <message>
+        <source>New filing</source>
+        <translation>新建报送</translation>
+    </message>
+    <message>
+        <source>Continue filing</source>
+        <translation>继续导出报送件</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was left in the folder.</source>
+        <translation>导出已取消，文件夹中没有留下任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FilingsPage</name>
+    <message>
+        <source>Import a key card</source>
+        <translation>导入密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*%1)</source>
+        <translation>密钥卡 (*%1)</translation>
+    </message>
+    <message>
+        <source>Check a filing</source>
+        <translation>核验报送件</translation>
+    </message>
+    <message>
+        <source>Sealed filings (*%1 *%2)</source>
+        <translation>报送件 (*%1 *%2)</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>New filing…</source>
+        <translation>新建报送…</translation>
+    </message>
+    <message>
+        <source>Waiting for the secrecy approval</source>
+        <translation>等待保密审批</translation>
+    </message>
+    <message>
+        <source>Recipient office</source>
+        <translation>收件单位</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Secrecy level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>What goes in</source>
+        <translation>报送内容</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Continue export…</source>
+        <translation>继续导出…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>放弃…</translation>
+    </message>
+    <message>
+        <source>Filings sent</source>
+        <translation>已发出的报送件</translation>
+    </message>
+    <message>
+        <source>Filing ID</source>
+        <translation>报送件编号</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Exported on</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>Check a file…</source>
+        <translation>核验文件…</translation>
+    </message>
+    <message>
+        <source>Check a filing from a USB stick before importing it.</source>
+        <translation>导入前先核验 U 盘上的报送件。</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送单位</translation>
+    </message>
+    <message>
+        <source>Time claimed</source>
+        <translation>声称时间</translation>
+    </message>
+    <message>
+        <source>Imported on</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Number at the sender</source>
+        <translation>发送单位的编号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Documents of the record</source>
+        <translation>记录的文件</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>This unit's keys</source>
+        <translation>本单位密钥</translation>
+    </message>
+    <message>
+        <source>This unit has no filing keys yet. The system administrator generates them; then the key card goes to the offices we file with.</source>
+        <translation>本单位还没有报送密钥。由系统管理员生成密钥，再把密钥卡交给报送往来的单位。</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Receiving key (age)</source>
+        <translation>接收公钥（age）</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Generate keys…</source>
+        <translation>生成密钥…</translation>
+    </message>
+    <message>
+        <source>Replace keys…</source>
+        <translation>更换密钥…</translation>
+    </message>
+    <message>
+        <source>Save key card…</source>
+        <translation>导出密钥卡…</translation>
+    </message>
+    <message>
+        <source>Trusted offices</source>
+        <translation>信任的单位</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Import key card…</source>
+        <translation>导入密钥卡…</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Filing written to %1</source>
+        <translation>报送件已写入 %1</translation>
+    </message>
+    <message>
+        <source>The secrecy approval is requested. Once it is granted, continue the export here (Continue export…).</source>
+        <translation>已申请保密审批。批准后，请在此处继续导出（“继续导出…”）。</translation>
+    </message>
+    <message>
+        <source>Key card saved:
+%1
+%2 (print it, sign it, and send it on paper)</source>
+        <translation>密钥卡已导出：
+%1
+%2（请打印、签字盖章，以纸质方式送达）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The key of %1 is now trusted.</source>
+        <translation>已信任“%1”的公钥。</translation>
+    </message>
+    <message>
+        <source>The unit's keys are ready. Save the key card and give it to the offices.</source>
+        <translation>本单位密钥已生成。请导出密钥卡，交给报送往来的单位。</translation>
+    </message>
+    <message>
+        <source>Not requested</source>
+        <translation>未申请</translation>
+    </message>
+    <message>
+        <source>Waiting for the secrecy approval (%1)</source>
+        <translation>等待保密审批（%1）</translation>
+    </message>
+    <message>
+        <source>Filings sent (%1)</source>
+        <translation>已发出的报送件（%1）</translation>
+    </message>
+    <message>
+        <source>Differs from the earlier copy</source>
+        <translation>与先前版本不同</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Retired on %1 (%2)</source>
+        <translation>已于%1停用（%2）</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Save recovery code as PDF</source>
@@ -2147,6 +2608,80 @@ SHA-256 %2</translation>
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <source>Target folder</source>
+        <translation>目标文件夹</translation>
+    </message>
+    <message>
+        <source>Where the filing is written: normally the USB stick.</source>
+        <translation>报送件写入的位置，通常是 U 盘。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>The filing is first written under a temporary name, read back and checked, and only then given its name: a stick pulled out, full or read-only keeps no half-written filing. Leave the stick in until the wizard says it is done.</source>
+        <translation>报送件先以临时文件名写入，读回并核验后才改为正式文件名：U 盘被拔出、已满或只读时，不会留下写了一半的报送件。在向导提示完成之前，请不要拔出 U 盘。</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>该文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Will be written as %1</source>
+        <translation>将写入为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GatePage</name>
+    <message>
+        <source>Secrecy approval</source>
+        <translation>保密审批</translation>
+    </message>
+    <message>
+        <source>Approval granted</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>e.g. annual report of classified achievements to the provincial department</source>
+        <translation>例如：向省科技厅年度报送涉密成果</translation>
+    </message>
+    <message>
+        <source>Reason for the filing</source>
+        <translation>报送理由</translation>
+    </message>
+    <message>
+        <source>Request secrecy approval</source>
+        <translation>申请保密审批</translation>
+    </message>
+    <message>
+        <source>The secrecy administrator has approved this filing.</source>
+        <translation>保密管理员已批准这份报送件。</translation>
+    </message>
+    <message>
+        <source>The filing holds %1 content. It was approved as it stands: the same records to the same office.</source>
+        <translation>报送件含%1内容，已按原样批准：相同的记录，报送给相同的单位。</translation>
+    </message>
+    <message>
+        <source>Classified content needs the secrecy administrator.</source>
+        <translation>涉密内容须经保密管理员审批。</translation>
+    </message>
+    <message>
+        <source>The filing holds %1 content. Content classified 秘密 or 机密 (or above) may leave the unit only with the secrecy administrator's recorded approval. Give the reason and request the approval: the filing is kept as a draft, and once it is approved you continue the export from the Sent tab (继续导出…).</source>
+        <translation>报送件含%1内容。秘密、机密（及以上）内容须经保密管理员审批并留有记录，方可报送出本单位。请填写理由并申请审批：报送件先保存为草稿，批准后在“发出”页继续导出（“继续导出…”）。</translation>
+    </message>
+    <message>
+        <source>Submitting the request…</source>
+        <translation>正在提交申请…</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +3303,41 @@ SHA-256 %2</translation>
     <message>
         <source>%1 rows, no problems found</source>
         <translation>共 %1 行，未发现问题</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Replace the unit's keys</source>
+        <translation>更换本单位密钥</translation>
+    </message>
+    <message>
+        <source>New keys replace the current ones. Offices that trust the current key must import the new key card before they can check our filings again. Filings already received stay readable.</source>
+        <translation>新密钥将替换现有密钥。信任现有公钥的单位须导入新的密钥卡，才能再核验本单位的报送件。已收到的报送件仍可读取。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>e.g. the key card was lost together with a laptop</source>
+        <translation>例如：密钥卡随笔记本电脑一同遗失</translation>
+    </message>
+    <message>
+        <source>Replace keys</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <source>Generate the unit's keys</source>
+        <translation>生成本单位密钥</translation>
+    </message>
+    <message>
+        <source>The unit's signing key and receiving key are made inside the vault and never leave it. Afterwards save the key card and give it, with its printed fingerprint, to the offices you file with.</source>
+        <translation>本单位的签名密钥和接收密钥在加密库内生成，私钥从不离开加密库。生成后请导出密钥卡，连同打印的指纹交给报送往来的单位。</translation>
+    </message>
+    <message>
+        <source>Generate keys</source>
+        <translation>生成密钥</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3983,50 @@ SHA-256 %2</translation>
         <translation>登记支出</translation>
     </message>
     <message>
+        <source>Filing keys generated</source>
+        <translation>生成报送密钥</translation>
+    </message>
+    <message>
+        <source>Key card saved</source>
+        <translation>导出密钥卡</translation>
+    </message>
+    <message>
+        <source>Office key trusted</source>
+        <translation>信任单位公钥</translation>
+    </message>
+    <message>
+        <source>Office key retired</source>
+        <translation>停用单位公钥</translation>
+    </message>
+    <message>
+        <source>Sealed filing exported</source>
+        <translation>导出报送件</translation>
+    </message>
+    <message>
+        <source>Filing draft discarded</source>
+        <translation>放弃报送件</translation>
+    </message>
+    <message>
+        <source>Sealed filing verified</source>
+        <translation>核验报送件（通过）</translation>
+    </message>
+    <message>
+        <source>Sealed filing rejected</source>
+        <translation>核验报送件（拒绝）</translation>
+    </message>
+    <message>
+        <source>Sealed filing imported</source>
+        <translation>导入报送件</translation>
+    </message>
+    <message>
+        <source>Document of a received filing saved</source>
+        <translation>另存收到的报送文件</translation>
+    </message>
+    <message>
+        <source>Sealed filing with classified content</source>
+        <translation>涉密内容对外报送</translation>
+    </message>
+    <message>
         <source>Audit checkpoint</source>
         <translation>审计检查点</translation>
     </message>
@@ -3447,6 +4061,18 @@ SHA-256 %2</translation>
     <message>
         <source>Unit reward rule</source>
         <translation>单位奖励规则</translation>
+    </message>
+    <message>
+        <source>Sealed filing</source>
+        <translation>报送件</translation>
+    </message>
+    <message>
+        <source>Unit filing keys</source>
+        <translation>本单位报送密钥</translation>
+    </message>
+    <message>
+        <source>Trusted office key</source>
+        <translation>信任的单位公钥</translation>
     </message>
     <message>
         <source> · </source>
@@ -4263,6 +4889,22 @@ SHA-256 %2</translation>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Achievement registration</source>
+        <translation>科技成果登记</translation>
+    </message>
+    <message>
+        <source>Rights grant agreement</source>
+        <translation>赋权协议</translation>
+    </message>
+    <message>
+        <source>Transformation (with the evidence file)</source>
+        <translation>成果转化（含尽职免责证明材料）</translation>
+    </message>
+    <message>
+        <source>Reward calculation</source>
+        <translation>奖励计算</translation>
     </message>
 </context>
 <context>
@@ -5210,6 +5852,49 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>What the filing will hold, as the recipient will see it.</source>
+        <translation>报送件将包含的内容，与收件单位看到的一致。</translation>
+    </message>
+    <message>
+        <source>Recipient office</source>
+        <translation>收件单位</translation>
+    </message>
+    <message>
+        <source>Filing ID</source>
+        <translation>报送件编号</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Highest secrecy level (mark)</source>
+        <translation>最高密级（标志）</translation>
+    </message>
+    <message>
+        <source>Gathering the records and their documents…</source>
+        <translation>正在汇集记录及其文件…</translation>
+    </message>
+    <message>
+        <source>%1 (number %2 to this office)</source>
+        <translation>%1（发往该单位的第 %2 份）</translation>
+    </message>
+    <message>
+        <source> — needs the secrecy administrator's approval</source>
+        <translation>——须经保密管理员审批</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 documents, %3 in all</source>
+        <translation>共 %1 项记录、%2 个文件，合计 %3</translation>
+    </message>
+</context>
+<context>
     <name>PublicityDialog</name>
     <message>
         <source>Start the publicity</source>
@@ -5264,6 +5949,41 @@ The user must change it at the first login.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPage</name>
+    <message>
+        <source>Recipient</source>
+        <translation>收件单位</translation>
+    </message>
+    <message>
+        <source>The office that receives the filing. Only offices in the trust store can.</source>
+        <translation>接收报送件的单位。只能选择信任名单中的单位。</translation>
+    </message>
+    <message>
+        <source>Encrypt (age)</source>
+        <translation>加密（age）</translation>
+    </message>
+    <message>
+        <source>Recipient office</source>
+        <translation>收件单位</translation>
+    </message>
+    <message>
+        <source>Protection in transit</source>
+        <translation>传输保护</translation>
+    </message>
+    <message>
+        <source>An encrypted filing can be read only by the recipient office (and by this unit, to check what it wrote). Without encryption anyone holding the stick can read it; the signature still shows any change.</source>
+        <translation>加密的报送件只有收件单位（以及本单位，用于核对写入的内容）能读取。不加密时，拿到 U 盘的人都能读取；但任何改动仍会被签名发现。</translation>
+    </message>
+    <message>
+        <source>This unit has no filing keys yet: the system administrator generates them on the Keys tab of the Filings page.</source>
+        <translation>本单位还没有报送密钥：请系统管理员在“报送”页的“密钥”中生成。</translation>
+    </message>
+    <message>
+        <source>No office in the trust store can receive this filing: the secrecy administrator imports the office's key card on the Keys tab first.</source>
+        <translation>信任名单中没有可以接收的单位：请保密管理员先在“密钥”中导入对方单位的密钥卡。</translation>
     </message>
 </context>
 <context>
@@ -5352,6 +6072,29 @@ The user must change it at the first login.</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RetireKeyDialog</name>
+    <message>
+        <source>Retire a trusted key</source>
+        <translation>停用信任的公钥</translation>
+    </message>
+    <message>
+        <source>Stop trusting the key %1 of %2? Filings signed with it are refused from now on; those already imported stay as they are.</source>
+        <translation>停止信任“%2”的公钥 %1？此后用它签名的报送件将被拒收；已导入的保持不变。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>e.g. the office replaced its keys on 2026-03-01</source>
+        <translation>例如：对方单位已于 2026 年 3 月 1 日更换密钥</translation>
+    </message>
+    <message>
+        <source>Retire key</source>
+        <translation>停用公钥</translation>
     </message>
 </context>
 <context>
@@ -7665,6 +8408,53 @@ The user must change it at the first login.</source>
     </message>
 </context>
 <context>
+    <name>TrustCardDialog</name>
+    <message>
+        <source>Import a key card</source>
+        <translation>导入密钥卡</translation>
+    </message>
+    <message>
+        <source>Check the office and its fingerprint against the key card printed on paper (or have the fingerprint read to you over the phone by someone you know there), then type the fingerprint from the paper. A key card file alone proves nothing: it may have been swapped on its way.</source>
+        <translation>请对照纸质密钥卡核对单位和指纹（或请对方熟识的人通过电话念给您听），然后输入纸上印的指纹。仅凭密钥卡文件不能证明什么：它可能在传递途中被调换。</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Fingerprint in the file</source>
+        <translation>文件中的指纹</translation>
+    </message>
+    <message>
+        <source>Key card made on</source>
+        <translation>密钥卡日期</translation>
+    </message>
+    <message>
+        <source>This key is already trusted, as the key of %1.</source>
+        <translation>该公钥已作为“%1”的公钥被信任。</translation>
+    </message>
+    <message>
+        <source>e.g. 1A2B 3C4D 5E6F …</source>
+        <translation>例如：1A2B 3C4D 5E6F …</translation>
+    </message>
+    <message>
+        <source>Fingerprint on the paper card</source>
+        <translation>纸质密钥卡上的指纹</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>信任该公钥</translation>
+    </message>
+    <message>
+        <source>Type the fingerprint printed on the office's key card.</source>
+        <translation>请输入对方单位密钥卡上印的指纹。</translation>
+    </message>
+</context>
+<context>
     <name>UnitForm</name>
     <message>
         <source>18 characters, e.g. 12210000xxxxxxxxxx</source>
@@ -7712,6 +8502,89 @@ The user must change it at the first login.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationDialog</name>
+    <message>
+        <source>Check a filing</source>
+        <translation>核验报送件</translation>
+    </message>
+    <message>
+        <source>Checking the filing…</source>
+        <translation>正在核验报送件…</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送单位</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the sender's key</source>
+        <translation>发送单位公钥指纹</translation>
+    </message>
+    <message>
+        <source>Time claimed by the sender</source>
+        <translation>发送单位声称的时间</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Highest secrecy level</source>
+        <translation>最高密级</translation>
+    </message>
+    <message>
+        <source>Filing ID</source>
+        <translation>报送件编号</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>The filing checks out.</source>
+        <translation>报送件核验通过。</translation>
+    </message>
+    <message>
+        <source>; was encrypted to this unit</source>
+        <translation>；已加密给本单位</translation>
+    </message>
+    <message>
+        <source>This filing has already been imported; importing it again adds nothing.</source>
+        <translation>该报送件已经导入过，再次导入不会添加任何内容。</translation>
+    </message>
+    <message>
+        <source>This filing had already been imported; nothing was added.</source>
+        <translation>该报送件此前已经导入，本次没有添加任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new records, %2 unchanged.</source>
+        <translation>已导入：新增 %1 条，未变 %2 条。</translation>
+    </message>
+    <message>
+        <source>Different from the copy received earlier (both are kept): %1</source>
+        <translation>与先前收到的版本不同（两份都保留）：%1</translation>
+    </message>
+    <message>
+        <source>The filing could not be checked.</source>
+        <translation>无法核验该报送件。</translation>
+    </message>
+    <message>
+        <source>The filing is refused.</source>
+        <translation>报送件未通过核验，不予接收。</translation>
+    </message>
+    <message>
+        <source>Reason code: %1</source>
+        <translation>原因代码：%1</translation>
     </message>
 </context>
 <context>
@@ -7817,6 +8690,10 @@ The user must change it at the first login.</source>
     <message>
         <source>Counterparties</source>
         <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Sealed filings</source>
+        <translation>报送</translation>
     </message>
     <message>
         <source>People</source>
