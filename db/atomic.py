@@ -9,6 +9,7 @@ import errno
 import hashlib
 import io
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -56,7 +57,26 @@ _STICK_ERRORS = {
     errno.EIO: "U 盘读写出错，可能已被拔出",
     errno.ENODEV: "U 盘已被拔出",
     errno.ENOENT: "目标文件夹不存在，U 盘可能已被拔出",
+    # FAT32, the usual format of USB sticks, holds no file of 4 GiB or more
+    errno.EFBIG: "文件超过目标磁盘单个文件的大小上限（FAT32 格式的 U 盘不超过 4 GB）",
 }
+
+
+def require_space(folder: Path, needed: int) -> None:
+    """Refuse before writing when ``folder`` (on a stick) is missing or visibly too small."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError as e:
+        reason = _STICK_ERRORS.get(e.errno or 0, e.strerror or str(e))
+        raise StorageError(f"无法写入 {folder}：{reason}。") from e
+    if free < needed:
+        raise StorageError(
+            f"目标磁盘（U 盘）空间不足：约需 {_mib(needed)}，只剩 {_mib(free)}。未写入任何文件。"
+        )
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 class _Tap(io.BufferedIOBase, BinaryIO):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from db import approvals, audit, filings, unit
-from db.atomic import write_atomic, write_stream
+from db.atomic import require_space, write_atomic, write_stream
 from db.vault import Conn
 from desktop.domain.accounts import User
 from desktop.domain.approvals import ApprovalRequest, clean_reason
@@ -55,6 +55,7 @@ from desktop.services.filing_intake import Imported, Verified
 
 OBJECT_TYPE = "filing"
 ORIGIN_PREFIX = "transfer-desk/"
+PACKET_OVERHEAD = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -454,6 +455,9 @@ class FilingService(Service):
             packet.check_packet(stream, trusted_self)
 
         path = folder / preview.file_name
+        # The packet holds every file once, stored or deflated, plus its small tag files.
+        payload = sum(len(c) for _, c in gathered.files) + len(packet.canonical_json(filing))
+        require_space(folder, payload + PACKET_OVERHEAD)
         digest = write_stream(path, produce, verify=verify, cancelled=cancelled)
         size = path.stat().st_size
         with self._vault.transaction() as conn:

@@ -442,3 +442,19 @@ def test_a_sender_cannot_file_over_a_rewritten_log(offices, tmp_path: Path) -> N
         _export(sender, to_receiver, tmp_path / "2", Item("achievement", a))
     assert "审计日志" in raised.value.message
     assert not (tmp_path / "2").exists() or list((tmp_path / "2").iterdir()) == []
+
+
+def test_a_stick_too_small_is_refused_before_writing(offices, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil as shutil_module
+    from collections import namedtuple
+
+    sender, _, to_receiver = offices
+    item = Item("achievement", sender.world.achievement())
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil_module, "disk_usage", lambda _p: usage(10**6, 10**6 - 4096, 4096))
+    with pytest.raises(StorageError) as raised:
+        sender.f.export(sender.officer, [item], to_receiver, stick, encrypt=True)
+    assert "空间不足" in raised.value.message and "MB" in raised.value.message
+    assert list(stick.iterdir()) == [] and sender.f.sent(sender.officer) == []
