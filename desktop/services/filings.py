@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -50,7 +50,7 @@ from desktop.sealing.checkpoint import Head
 from desktop.sealing.packet import FilingInfo, Rejected
 from desktop.services import filing_intake as intake
 from desktop.services.base import Service
-from desktop.services.filing_contents import Contents
+from desktop.services.filing_contents import Contents, Gathered
 from desktop.services.filing_intake import Imported, Verified
 
 OBJECT_TYPE = "filing"
@@ -89,6 +89,9 @@ class Preview:
     sequence: int
     filing_id: str
     file_name: str
+    # What was gathered for the preview, so the export seals exactly what the user looked at
+    # without rendering every document again. Held by whoever holds the preview (the wizard).
+    gathered: Gathered | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,10 @@ class FilingService(Service):
         chosen = validate_items(items)
         gathered = self._contents.gather(actor, chosen)
         with self._vault.read() as conn:
-            return self._preview(conn, actor, gathered.items, gathered.files, recipient_id, encrypt)
+            found = self._preview(
+                conn, actor, gathered.items, gathered.files, recipient_id, encrypt
+            )
+        return replace(found, gathered=gathered)
 
     def drafts(self, actor: User) -> list[Draft]:
         """Filings waiting for (or given) the secrecy administrator's approval."""
@@ -377,15 +383,24 @@ class FilingService(Service):
         *,
         encrypt: bool,
         draft_id: int | None = None,
+        prepared: Preview | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Exported:
         """Seal the records into ``folder`` (a USB stick): built into NAME.partial, read back,
         verified, renamed; then recorded and audited with the packet's hash. A failure leaves no
-        file and no record."""
+        file and no record. ``prepared``: the preview of the same records, whose documents are
+        sealed as they were shown (otherwise everything is gathered again)."""
         self._authorize(actor, "filing.export")
         chosen = validate_items(items)
-        gathered = self._contents.gather(actor, chosen)
+        if (
+            prepared is not None
+            and prepared.gathered is not None
+            and [(i.kind, i.id) for i in prepared.items] == [(i.kind, i.id) for i in chosen]
+        ):
+            gathered = prepared.gathered
+        else:
+            gathered = self._contents.gather(actor, chosen)
         with self._vault.read() as conn:
             preview = self._preview(
                 conn, actor, gathered.items, gathered.files, recipient_id, encrypt

@@ -707,6 +707,7 @@ class ExportPage(QWizardPage):
         if recipient is None or folder is None:
             return
         draft_id = draft.filing.id if draft is not None else None
+        prepared = w.preview_page.preview  # its documents are sealed as shown, not rendered again
         self.status_label.setText(self.tr("Writing %1…").replace("%1", str(folder)))
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
@@ -719,6 +720,7 @@ class ExportPage(QWizardPage):
                 folder,
                 encrypt=encrypt,
                 draft_id=draft_id,
+                prepared=prepared,
                 progress=progress.report,
                 cancelled=progress.cancelled,
             )

@@ -458,3 +458,33 @@ def test_a_stick_too_small_is_refused_before_writing(offices, tmp_path: Path, mo
         sender.f.export(sender.officer, [item], to_receiver, stick, encrypt=True)
     assert "空间不足" in raised.value.message and "MB" in raised.value.message
     assert list(stick.iterdir()) == [] and sender.f.sent(sender.officer) == []
+
+
+def test_the_export_seals_what_the_preview_showed(offices, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    sender, receiver, to_receiver = offices
+    a = sender.world.achievement()
+    items = [Item("achievement", a)]
+    preview = sender.f.preview(sender.officer, items, to_receiver, encrypt=True)
+    rendered = []
+    import desktop.reports.filing_documents as documents
+
+    original = documents.render_achievement_sheet
+    monkeypatch.setattr(
+        documents,
+        "render_achievement_sheet",
+        lambda **kw: rendered.append(1) or original(**kw),
+    )
+    (tmp_path / "s").mkdir()
+    exported = sender.f.export(
+        sender.officer, items, to_receiver, tmp_path / "s", encrypt=True, prepared=preview
+    )
+    assert rendered == []  # nothing rendered again
+    found = receiver.f.verify(receiver.officer, exported.path)
+    assert found.documents == preview.documents
+    # a preview of other records is not used
+    other = [Item("achievement", sender.world.achievement(title="另一项"))]
+    (tmp_path / "t").mkdir()
+    sender.f.export(
+        sender.officer, other, to_receiver, tmp_path / "t", encrypt=True, prepared=preview
+    )
+    assert rendered == [1]
