@@ -126,3 +126,27 @@ def test_the_settings_page_opens_the_holiday_table(make_workspace, unlocked, qtb
     settings.calendar_button.click()
     qtbot.waitUntil(lambda: settings.findChild(CalendarDialog) is not None, timeout=5000)
     settings.findChild(CalendarDialog).close()
+
+
+def test_the_filings_page_is_there_for_those_who_read_filings(
+    make_workspace, world: World, unlocked
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from db import users
+    from desktop.domain.accounts import UserDraft
+
+    officer = make_workspace(world.officer)
+    assert "报送" in titles(officer)
+    assert officer.filings_page is not None
+    officer.show_page(officer.index_of(officer.filings_page))
+    assert officer.stack.currentWidget() is officer.filings_page
+    if os.environ.get("TD_SHOTS"):
+        officer.grab().save(os.path.join(os.environ["TD_SHOTS"], "workspace-filings.png"))
+    with world.vault.transaction() as conn:
+        users.insert_user(
+            conn, "r1", UserDraft("res", "研", ("researcher",), "public"), created_at="t"
+        )
+        researcher = users.get(conn, "r1")
+    assert researcher is not None
+    assert "报送" not in titles(make_workspace(researcher))
