@@ -2642,6 +2642,73 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>GateChecks</name>
+    <message>
+        <source>Request secrecy approval…</source>
+        <translation>申请保密审批…</translation>
+    </message>
+    <message>
+        <source>Record export check…</source>
+        <translation>记录技术出口核查…</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <source>Secrecy approval</source>
+        <translation>保密审批</translation>
+    </message>
+    <message>
+        <source>Export check</source>
+        <translation>技术出口核查</translation>
+    </message>
+    <message>
+        <source>Nothing stands in the way.</source>
+        <translation>未发现障碍。</translation>
+    </message>
+    <message>
+        <source>Change export check…</source>
+        <translation>修改技术出口核查…</translation>
+    </message>
+    <message>
+        <source>Not classified: no secrecy approval needed.</source>
+        <translation>不涉密，无需保密审批。</translation>
+    </message>
+    <message>
+        <source>Not requested yet.</source>
+        <translation>尚未申请。</translation>
+    </message>
+    <message>
+        <source>%1 (requested %2)</source>
+        <translation>%1（%2申请）</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source>No party abroad: no export check needed.</source>
+        <translation>不涉及境外当事人，无需技术出口核查。</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未核查。</translation>
+    </message>
+    <message>
+        <source>%1 (catalogue %2, checked %3)</source>
+        <translation>%1（目录版本：%2；%3核查）</translation>
+    </message>
+    <message>
+        <source>Export licence: %1</source>
+        <translation>技术出口许可证号：%1</translation>
+    </message>
+    <message>
+        <source>Contract registration: %1</source>
+        <translation>合同登记号：%1</translation>
+    </message>
+</context>
+<context>
     <name>GatePage</name>
     <message>
         <source>Secrecy approval</source>
@@ -2799,26 +2866,6 @@ SHA-256 %2</translation>
         <translation>第（十五）条审查（截至今日）</translation>
     </message>
     <message>
-        <source>Request secrecy approval…</source>
-        <translation>申请保密审批…</translation>
-    </message>
-    <message>
-        <source>Record export check…</source>
-        <translation>记录技术出口核查…</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>审查结果</translation>
-    </message>
-    <message>
-        <source>Secrecy approval</source>
-        <translation>保密审批</translation>
-    </message>
-    <message>
-        <source>Export check</source>
-        <translation>技术出口核查</translation>
-    </message>
-    <message>
         <source>Publicity</source>
         <translation>公示</translation>
     </message>
@@ -2949,50 +2996,6 @@ SHA-256 %2</translation>
     <message>
         <source>Withdrawn: %1</source>
         <translation>已撤回：%1</translation>
-    </message>
-    <message>
-        <source>Nothing stands in the way.</source>
-        <translation>未发现障碍。</translation>
-    </message>
-    <message>
-        <source>Not classified: no secrecy approval needed.</source>
-        <translation>不涉密，无需保密审批。</translation>
-    </message>
-    <message>
-        <source>Not requested yet.</source>
-        <translation>尚未申请。</translation>
-    </message>
-    <message>
-        <source>%1 (requested %2)</source>
-        <translation>%1（%2申请）</translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation>：%1</translation>
-    </message>
-    <message>
-        <source>No party abroad: no export check needed.</source>
-        <translation>不涉及境外当事人，无需技术出口核查。</translation>
-    </message>
-    <message>
-        <source>Not checked yet.</source>
-        <translation>尚未核查。</translation>
-    </message>
-    <message>
-        <source>%1 (catalogue %2, checked %3)</source>
-        <translation>%1（目录版本：%2；%3核查）</translation>
-    </message>
-    <message>
-        <source>Export licence: %1</source>
-        <translation>技术出口许可证号：%1</translation>
-    </message>
-    <message>
-        <source>Contract registration: %1</source>
-        <translation>合同登记号：%1</translation>
-    </message>
-    <message>
-        <source>Change export check…</source>
-        <translation>修改技术出口核查…</translation>
     </message>
     <message>
         <source>Not publicised yet.</source>
@@ -7467,26 +7470,6 @@ The user must change it at the first login.</source>
         <translation>第（十五）条审查</translation>
     </message>
     <message>
-        <source>Request secrecy approval…</source>
-        <translation>申请保密审批…</translation>
-    </message>
-    <message>
-        <source>Record export check…</source>
-        <translation>记录技术出口核查…</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>审查结果</translation>
-    </message>
-    <message>
-        <source>Secrecy approval</source>
-        <translation>保密审批</translation>
-    </message>
-    <message>
-        <source>Export check</source>
-        <translation>技术出口核查</translation>
-    </message>
-    <message>
         <source>Receivable</source>
         <translation>应收</translation>
     </message>
@@ -7613,50 +7596,6 @@ The user must change it at the first login.</source>
     <message>
         <source>Terminated: nothing to check.</source>
         <translation>已终止，无需审查。</translation>
-    </message>
-    <message>
-        <source>Nothing stands in the way.</source>
-        <translation>未发现障碍。</translation>
-    </message>
-    <message>
-        <source>Not classified: no secrecy approval needed.</source>
-        <translation>不涉密，无需保密审批。</translation>
-    </message>
-    <message>
-        <source>Not requested yet.</source>
-        <translation>尚未申请。</translation>
-    </message>
-    <message>
-        <source>%1 (requested %2)</source>
-        <translation>%1（%2申请）</translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation>：%1</translation>
-    </message>
-    <message>
-        <source>No party abroad: no export check needed.</source>
-        <translation>不涉及境外当事人，无需技术出口核查。</translation>
-    </message>
-    <message>
-        <source>Not checked yet.</source>
-        <translation>尚未核查。</translation>
-    </message>
-    <message>
-        <source>%1 (catalogue %2, checked %3)</source>
-        <translation>%1（目录版本：%2；%3核查）</translation>
-    </message>
-    <message>
-        <source>Export licence: %1</source>
-        <translation>技术出口许可证号：%1</translation>
-    </message>
-    <message>
-        <source>Contract registration: %1</source>
-        <translation>合同登记号：%1</translation>
-    </message>
-    <message>
-        <source>Change export check…</source>
-        <translation>修改技术出口核查…</translation>
     </message>
     <message>
         <source>The ledger opens when the contract is signed.</source>

@@ -9,7 +9,6 @@ those that do not apply to the grant as it stands are disabled.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypeVar
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import format_iso_date as cn_date
-from desktop.domain.gates import Finding
 from desktop.domain.rights_grants import (
     Amendment,
     ChangeFiling,
@@ -46,9 +44,8 @@ from desktop.services.rights_grants import GrantView, describe_publicity
 from desktop.ui import labels
 from desktop.ui.grant_dialogs import publicity_period_text
 from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.gate_checks import GateChecks
 
-BLOCKING_COLOUR = "#b3261e"
-WARNING_COLOUR = "#8a5300"
 OPEN_STATUSES = ("draft", "publicity")
 T = TypeVar("T")
 
@@ -83,20 +80,6 @@ def terms_summary(terms: Terms) -> str:
     if terms.kind == "ownership":
         return shares_text(terms.unit_share, terms.team_share)
     return term_text(terms.term_start, terms.term_end)
-
-
-def finding_text(finding: Finding) -> str:
-    """One finding as a line: its weight, rule, message and source."""
-    tag = (
-        QCoreApplication.translate("GrantDetail", "Not allowed")
-        if finding.blocking
-        else QCoreApplication.translate("GrantDetail", "Advisory")
-    )
-    name = labels.rule_name(finding.rule_id)
-    text = f"【{tag}】{name}（{finding.rule_id}）：{finding.text()}"
-    if finding.unverified:
-        text += QCoreApplication.translate("GrantDetail", " (source not verified)")
-    return text
 
 
 def amendment_change(amendment: Amendment) -> str:
@@ -254,32 +237,14 @@ class GrantDetail(QWidget):
         add("cost_terms", self.tr("Cost sharing"), self.cost_label)
         QVBoxLayout(terms_box).addWidget(self.terms_fields)
 
-        checks_box = QGroupBox(self.tr("Checks of measure 15 today"), tab)
-        checks_box.setObjectName("checks_box")
-        self.findings_label = self._label("findings_label", checks_box)
-        self.findings_label.setTextFormat(Qt.TextFormat.RichText)
-        self.secrecy_label = self._label("secrecy_label", checks_box)
-        self.secrecy_button = self._button(
-            "secrecy_button", self.tr("Request secrecy approval…"), edit=True, parent=checks_box
+        checks_box = GateChecks(
+            self.tr("Checks of measure 15 today"), can_edit=self._can_edit, parent=tab
         )
-        self.export_label = self._label("export_label", checks_box)
-        self.export_button = self._button(
-            "export_button", self.tr("Record export check…"), edit=True, parent=checks_box
-        )
-        checks_fields = FieldForm(checks_box)
-        checks_fields.setObjectName("checks_fields")
-        checks_fields.add_field("findings", self.tr("Findings"), self.findings_label)
-        checks_fields.add_field(
-            "secrecy",
-            self.tr("Secrecy approval"),
-            self._with_button(self.secrecy_label, self.secrecy_button),
-        )
-        checks_fields.add_field(
-            "export",
-            self.tr("Export check"),
-            self._with_button(self.export_label, self.export_button),
-        )
-        QVBoxLayout(checks_box).addWidget(checks_fields)
+        self.checks = checks_box
+        self.findings_label, self.secrecy_label, self.export_label = checks_box.value_labels
+        self.secrecy_button = checks_box.secrecy_button
+        self.export_button = checks_box.export_button
+        self._value_labels.extend(checks_box.value_labels)
 
         column = QVBoxLayout(tab)
         column.addWidget(checks_box)
@@ -287,14 +252,6 @@ class GrantDetail(QWidget):
         column.addStretch(1)
         scroll.setWidget(tab)
         return scroll
-
-    def _with_button(self, label: QLabel, button: QPushButton) -> QWidget:
-        holder = QWidget(label.parentWidget())
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(label, 1)
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        return holder
 
     def _build_publicity(self) -> QWidget:
         tab = QWidget(self)
@@ -528,58 +485,18 @@ class GrantDetail(QWidget):
 
     def _show_checks(self, view: GrantView) -> None:
         grant = view.grant
-        if grant.status not in OPEN_STATUSES:
-            text = html.escape(self.tr("Checked when the grant took effect."))
-            if grant.status == "withdrawn":
-                text = html.escape(self.tr("Withdrawn: %1").replace("%1", grant.withdrawn_reason))
-        elif not view.findings:
-            text = html.escape(self.tr("Nothing stands in the way."))
-        else:
-            lines = []
-            for finding in view.findings:
-                colour = BLOCKING_COLOUR if finding.blocking else WARNING_COLOUR
-                lines.append(
-                    f'<p style="color: {colour};">{html.escape(finding_text(finding))}</p>'
-                )
-            text = "".join(lines)
-        self.findings_label.setText(text)
-
-        approval = view.secrecy_approval
-        if not view.classified:
-            secrecy = self.tr("Not classified: no secrecy approval needed.")
-        elif approval is None:
-            secrecy = self.tr("Not requested yet.")
-        else:
-            secrecy = (
-                self.tr("%1 (requested %2)")
-                .replace("%1", labels.approval_status(approval.status))
-                .replace("%2", cn_date(approval.requested_at[:10]))
-            )
-            if approval.decision_note:
-                secrecy += self.tr(": %1").replace("%1", approval.decision_note)
-        self.secrecy_label.setText(secrecy)
-
-        check = view.export_check
-        if not grant.draft.overseas:
-            export = self.tr("No party abroad: no export check needed.")
-        elif check is None:
-            export = self.tr("Not checked yet.")
-        else:
-            export = (
-                self.tr("%1 (catalogue %2, checked %3)")
-                .replace("%1", labels.export_category(check.category))
-                .replace("%2", check.catalogue_version)
-                .replace("%3", cn_date(check.checked_on))
-            )
-            if check.licence_no:
-                export += "\n" + self.tr("Export licence: %1").replace("%1", check.licence_no)
-            if check.contract_registration_no:
-                export += "\n" + self.tr("Contract registration: %1").replace(
-                    "%1", check.contract_registration_no
-                )
-        self.export_label.setText(export)
-        self.export_button.setText(
-            self.tr("Change export check…") if check else self.tr("Record export check…")
+        closed = None
+        if grant.status == "withdrawn":
+            closed = self.tr("Withdrawn: %1").replace("%1", grant.withdrawn_reason)
+        elif grant.status not in OPEN_STATUSES:
+            closed = self.tr("Checked when the grant took effect.")
+        self.checks.show_checks(
+            closed=closed,
+            findings=view.findings,
+            classified=view.classified,
+            approval=view.secrecy_approval,
+            overseas=grant.draft.overseas,
+            check=view.export_check,
         )
 
     def _show_publicity(self, grant: RightsGrant, unit_days: int) -> None:

@@ -52,8 +52,9 @@ from desktop.ui.grant_dialogs import (
 )
 from desktop.ui.grant_gate_dialogs import ExportCheckDialog, SecrecyApprovalDialog
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
-from desktop.ui.pages.grant_detail import GrantDetail, cn_date, finding_text, terms_summary
+from desktop.ui.pages.grant_detail import GrantDetail, cn_date, terms_summary
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.gate_checks import finding_text
 from desktop.ui.widgets.reason_dialog import ServiceDialog
 
 SavePathChooser = Callable[[QWidget, str], Path | None]

@@ -10,7 +10,6 @@ apply to the transformation as it stands are disabled.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 from collections.abc import Sequence
 
@@ -18,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,14 +36,11 @@ from desktop.domain.dates import format_iso_date as cn_date
 from desktop.domain.pricing import EVENTS, TRANSITIONS, Procedure, allowed_events, path
 from desktop.domain.transformations import PricingStep, Transformation, TransformationDraft, yuan
 from desktop.services.transformations import TransformationView
-from desktop.ui import labels
 from desktop.ui import transformation_labels as tl
 from desktop.ui.forms.grant_form import format_percent
-from desktop.ui.pages.grant_detail import finding_text
 from desktop.ui.widgets.field_form import FieldForm
+from desktop.ui.widgets.gate_checks import GateChecks
 
-BLOCKING_COLOUR = "#b3261e"
-WARNING_COLOUR = "#8a5300"
 CURRENT_FILL = "#1a5fb4"
 DONE_FILL = "#e3f1e6"
 DONE_BORDER = "#2e7d32"
@@ -667,32 +662,11 @@ class TransformationDetail(QWidget):
         scroll.setObjectName("checks_tab")
         scroll.setWidgetResizable(True)
         tab = QWidget(scroll)
-        box = QGroupBox(self.tr("Checks of measure 15"), tab)
-        box.setObjectName("checks_box")
-        self.findings_label = self._label("findings_label", box)
-        self.findings_label.setTextFormat(Qt.TextFormat.RichText)
-        self.secrecy_label = self._label("secrecy_label", box)
-        self.secrecy_button = self._button(
-            "secrecy_button", self.tr("Request secrecy approval…"), edit=True, parent=box
-        )
-        self.export_label = self._label("export_label", box)
-        self.export_button = self._button(
-            "export_button", self.tr("Record export check…"), edit=True, parent=box
-        )
-        fields = FieldForm(box)
-        fields.setObjectName("checks_fields")
-        fields.add_field("findings", self.tr("Findings"), self.findings_label)
-        fields.add_field(
-            "secrecy",
-            self.tr("Secrecy approval"),
-            self._with_button(self.secrecy_label, self.secrecy_button),
-        )
-        fields.add_field(
-            "export",
-            self.tr("Export check"),
-            self._with_button(self.export_label, self.export_button),
-        )
-        QVBoxLayout(box).addWidget(fields)
+        box = GateChecks(self.tr("Checks of measure 15"), can_edit=self._can_edit, parent=tab)
+        self.checks = box
+        self.findings_label, self.secrecy_label, self.export_label = box.value_labels
+        self.secrecy_button, self.export_button = box.secrecy_button, box.export_button
+        self._value_labels.extend(box.value_labels)
         column = QVBoxLayout(tab)
         column.addWidget(box)
         column.addStretch(1)
@@ -913,56 +887,18 @@ class TransformationDetail(QWidget):
 
     def _show_checks(self, view: TransformationView) -> None:
         t = view.transformation
+        closed = None
         if t.state in ("signed", "completed"):
-            text = html.escape(self.tr("Checked when the contract was signed."))
+            closed = self.tr("Checked when the contract was signed.")
         elif t.state == "terminated":
-            text = html.escape(self.tr("Terminated: nothing to check."))
-        elif not view.findings:
-            text = html.escape(self.tr("Nothing stands in the way."))
-        else:
-            lines = []
-            for finding in view.findings:
-                colour = BLOCKING_COLOUR if finding.blocking else WARNING_COLOUR
-                lines.append(
-                    f'<p style="color: {colour};">{html.escape(finding_text(finding))}</p>'
-                )
-            text = "".join(lines)
-        self.findings_label.setText(text)
-        approval = view.secrecy_approval
-        if not view.classified:
-            secrecy = self.tr("Not classified: no secrecy approval needed.")
-        elif approval is None:
-            secrecy = self.tr("Not requested yet.")
-        else:
-            secrecy = (
-                self.tr("%1 (requested %2)")
-                .replace("%1", labels.approval_status(approval.status))
-                .replace("%2", cn_date(approval.requested_at[:10]))
-            )
-            if approval.decision_note:
-                secrecy += self.tr(": %1").replace("%1", approval.decision_note)
-        self.secrecy_label.setText(secrecy)
-        check = view.export_check
-        if not view.overseas:
-            export = self.tr("No party abroad: no export check needed.")
-        elif check is None:
-            export = self.tr("Not checked yet.")
-        else:
-            export = (
-                self.tr("%1 (catalogue %2, checked %3)")
-                .replace("%1", labels.export_category(check.category))
-                .replace("%2", check.catalogue_version)
-                .replace("%3", cn_date(check.checked_on))
-            )
-            if check.licence_no:
-                export += "\n" + self.tr("Export licence: %1").replace("%1", check.licence_no)
-            if check.contract_registration_no:
-                export += "\n" + self.tr("Contract registration: %1").replace(
-                    "%1", check.contract_registration_no
-                )
-        self.export_label.setText(export)
-        self.export_button.setText(
-            self.tr("Change export check…") if check else self.tr("Record export check…")
+            closed = self.tr("Terminated: nothing to check.")
+        self.checks.show_checks(
+            closed=closed,
+            findings=view.findings,
+            classified=view.classified,
+            approval=view.secrecy_approval,
+            overseas=view.overseas,
+            check=view.export_check,
         )
 
     def _show_ledger(self, view: TransformationView) -> None:

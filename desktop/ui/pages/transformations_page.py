@@ -41,7 +41,6 @@ from desktop.services.transformations import TransformationView
 from desktop.ui import transformation_labels as tl
 from desktop.ui.errors import show_error
 from desktop.ui.models.paged_table_model import Column, PagedTableModel
-from desktop.ui.pages.grant_detail import finding_text
 from desktop.ui.pages.transformation_detail import TransformationDetail, next_date
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transformation_dialogs import (
@@ -61,6 +60,7 @@ from desktop.ui.transformation_dialogs import (
     TransformationDialog,
     WinnerDialog,
 )
+from desktop.ui.widgets.gate_checks import finding_text
 from desktop.ui.widgets.reason_dialog import ServiceDialog
 
 D = TypeVar("D", bound=ServiceDialog)
