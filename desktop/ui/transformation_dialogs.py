@@ -35,7 +35,7 @@ from desktop.domain.achievements import AchievementQuery, AchievementRow
 from desktop.domain.calendar import Calendar, Deadline
 from desktop.domain.counterparties import Counterparty
 from desktop.domain.dates import format_cn_date
-from desktop.domain.gates import EXPORT_CATEGORIES, ExportCheck, Finding
+from desktop.domain.gates import ExportCheck, Finding
 from desktop.domain.pricing import APPRAISALS, listing_days, listing_deadline, notice_deadline
 from desktop.domain.transformations import EquityTerms, Transformation, TransformationDraft, yuan
 from desktop.errors import AppError, RuleViolation, ValidationError
@@ -50,6 +50,7 @@ from desktop.ui.forms.transformation_form import TransformationForm, format_yuan
 from desktop.ui.grant_dialogs import text_edit
 from desktop.ui.pages.counterparties_page import CounterpartyDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.export_check_form import ExportCheckForm
 from desktop.ui.widgets.reason_dialog import ServiceDialog
 
 SEARCH_DELAY_MS = 250
@@ -1062,55 +1063,17 @@ class ExportCheckDialog(StepDialog):
         super().__init__(service, runner, actor, transformation, parent)
         self.setObjectName("export_check_dialog")
         self.setWindowTitle(self.tr("Technology export check"))
-        self.category_combo = QComboBox(self)
-        self.category_combo.setObjectName("category_combo")
-        self.category_combo.setPlaceholderText(self.tr("Choose the finding"))
-        for code in EXPORT_CATEGORIES:
-            self.category_combo.addItem(labels.export_category(code), code)
-        self.category_combo.setCurrentIndex(
-            self.category_combo.findData(check.category) if check else -1
-        )
-        self.fields.add_field("category", self.tr("Catalogue finding"), self.category_combo)
-        self.catalogue_version_edit = self._reason(
-            self.tr("Catalogue version"),
-            self.tr("e.g. 2023 edition, as adjusted in 2025"),
-            field="catalogue_version",
-        )
-        self.catalogue_version_edit.setText(check.catalogue_version if check else "")
-        self.checked_on_edit = self._date(
-            "checked_on", self.tr("Checked on"), check.checked_on if check else today
-        )
-        self._licence_row = self.fields.layout_.rowCount()
-        self.licence_no_edit = self._reason(self.tr("Export licence number"), field="licence_no")
-        self.licence_no_edit.setText(check.licence_no if check else "")
-        self._registration_row = self.fields.layout_.rowCount()
-        self.contract_registration_no_edit = self._reason(
-            self.tr("Contract registration number"),
-            self.tr("Once the contract is registered"),
-            field="contract_registration_no",
-        )
-        self.contract_registration_no_edit.setText(check.contract_registration_no if check else "")
+        self.form = ExportCheckForm(self, self._date, check, today)
+        self.category_combo = self.form.category_combo
+        self.catalogue_version_edit = self.form.catalogue_version_edit
+        self.checked_on_edit = self.form.checked_on_edit
+        self.licence_no_edit = self.form.licence_no_edit
+        self.contract_registration_no_edit = self.form.contract_registration_no_edit
         self.save_button.setText(self.tr("Record the check"))
         self._finish_layout(self.header_label, self.fields)
-        self.category_combo.currentIndexChanged.connect(
-            self._on_category_combo_current_index_changed
-        )
-        self._on_category_combo_current_index_changed()
-
-    def _on_category_combo_current_index_changed(self, _index: int = 0) -> None:
-        category = self.category_combo.currentData()
-        self.fields.layout_.setRowVisible(self._licence_row, category == "restricted")
-        self.fields.layout_.setRowVisible(self._registration_row, category == "free")
-        self.fields.clear_error("category")
 
     def _call(self) -> Callable[[], None]:
-        check = ExportCheck(
-            category=str(self.category_combo.currentData() or ""),
-            catalogue_version=self.catalogue_version_edit.text(),
-            checked_on=_iso(self.checked_on_edit, "checked_on"),
-            licence_no=self.licence_no_edit.text(),
-            contract_registration_no=self.contract_registration_no_edit.text(),
-        )
+        check = self.form.read()
         service, actor, tid = self._service, self._actor, self.transformation_id
         return lambda: service.record_export_check(actor, tid, check)
 

@@ -2113,6 +2113,10 @@ SHA-256 %2</translation>
         <translation>技术出口核查</translation>
     </message>
     <message>
+        <source>Record the check</source>
+        <translation>记录核查</translation>
+    </message>
+    <message>
         <source>Choose the finding</source>
         <translation>请选择核查结论</translation>
     </message>
@@ -2121,12 +2125,12 @@ SHA-256 %2</translation>
         <translation>目录核查结论</translation>
     </message>
     <message>
-        <source>e.g. 2023 edition, as adjusted in 2025</source>
-        <translation>如：2023年版（2025年调整）</translation>
-    </message>
-    <message>
         <source>Catalogue version</source>
         <translation>目录版本</translation>
+    </message>
+    <message>
+        <source>e.g. 2023 edition, as adjusted in 2025</source>
+        <translation>如：2023年版（2025年调整）</translation>
     </message>
     <message>
         <source>Checked on</source>
@@ -2137,16 +2141,12 @@ SHA-256 %2</translation>
         <translation>技术出口许可证号</translation>
     </message>
     <message>
-        <source>Once the contract is registered</source>
-        <translation>合同登记后填写</translation>
-    </message>
-    <message>
         <source>Contract registration number</source>
         <translation>合同登记号</translation>
     </message>
     <message>
-        <source>Record the check</source>
-        <translation>记录核查</translation>
+        <source>Once the contract is registered</source>
+        <translation>合同登记后填写</translation>
     </message>
 </context>
 <context>
