@@ -133,13 +133,21 @@ def filing(conn: Connection, row_id: int) -> Filing | None:
     return None if row is None else _filing(row)
 
 
-def list_filings(conn: Connection, direction: str, *, levels: Sequence[str]) -> list[Filing]:
-    query = (
-        _filing_query()
-        .where(filings.c.direction == direction, filings.c.level.in_(levels))
-        .order_by(filings.c.id.desc())
+def list_filings(
+    conn: Connection, direction: str, *, levels: Sequence[str], state: str | None = None
+) -> list[Filing]:
+    query = _filing_query().where(filings.c.direction == direction, filings.c.level.in_(levels))
+    if state is not None:
+        query = query.where(filings.c.state == state)
+    return [_filing(r) for r in conn.execute(query.order_by(filings.c.id.desc()))]
+
+
+def count_sent(conn: Connection) -> int:
+    """Every filing this unit sent, whatever its level: the serial of the next filing id."""
+    query = sa.select(sa.func.count()).where(
+        filings.c.direction == "out", filings.c.state == "sent"
     )
-    return [_filing(r) for r in conn.execute(query)]
+    return int(conn.execute(query).scalar_one())
 
 
 def next_sequence(conn: Connection, trusted_id: int) -> int:

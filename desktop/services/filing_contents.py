@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from desktop.domain.accounts import User
@@ -59,8 +60,9 @@ class Contents:
         records: list[dict[str, object]] = []
         files: list[tuple[str, bytes]] = []
         fresh: list[Item] = []
+        unit = _UnitFacts(self._s, actor, self._unit_name)  # read once for all the sheets
         for item in items:
-            item, record, documents = getattr(self, f"_{item.kind}")(actor, item.id)
+            item, record, documents = getattr(self, f"_{item.kind}")(actor, item.id, unit)
             folder = item.ref
             names = []
             for name, content in documents:
@@ -81,10 +83,12 @@ class Contents:
         return Gathered(tuple(fresh), tuple(records), tuple(files))
 
     # -- one kind each ----------------------------------------------------------------------
-    def _achievement(self, actor: User, record_id: int) -> tuple[Item, object, list]:
+    def _achievement(
+        self, actor: User, record_id: int, unit: _UnitFacts
+    ) -> tuple[Item, object, list]:
         s = self._s
         found = s.achievements.get(actor, record_id)
-        sheet = self._achievement_sheet(actor, found)
+        sheet = self._achievement_sheet(found, unit)
         documents: list[tuple[str, bytes]] = [("科技成果登记表.pdf", sheet)]
         for stored in s.achievement_files.list(actor, record_id):
             content = s.achievement_files.content(actor, stored.id)
@@ -92,7 +96,8 @@ class Contents:
         item = Item("achievement", found.id, found.draft.title, found.draft.level)
         return item, found, documents
 
-    def _achievement_sheet(self, actor: User, found: Any) -> bytes:
+    @staticmethod
+    def _achievement_sheet(found: Any, unit: _UnitFacts) -> bytes:
         from desktop.reports.filing_documents import render_achievement_sheet
 
         names = list(found.completer_names) + [""] * len(found.draft.completers)
@@ -100,17 +105,15 @@ class Contents:
             (names[n] or str(c.person_id), c.role, f"{c.share:f}%")
             for n, c in enumerate(found.draft.completers)
         ]
-        departments = dict(self._s.unit.departments(actor))
-        department = departments.get(found.draft.department_id, "")
         return render_achievement_sheet(
-            unit_name=self._unit_name(),
+            unit_name=unit.name,
             achievement=found,
-            department=department,
+            department=unit.departments.get(found.draft.department_id, ""),
             completers=completers,
             printed_at=found.updated_at,
         )
 
-    def _grant(self, actor: User, record_id: int) -> tuple[Item, object, list]:
+    def _grant(self, actor: User, record_id: int, _unit: _UnitFacts) -> tuple[Item, object, list]:
         view = self._s.grants.get(actor, record_id)
         grant = view.grant
         documents = [
@@ -118,13 +121,17 @@ class Contents:
         ]
         return Item("grant", grant.id, _grant_title(grant), grant.level), grant, documents
 
-    def _confidentiality(self, actor: User, record_id: int) -> tuple[Item, object, list]:
+    def _confidentiality(
+        self, actor: User, record_id: int, _unit: _UnitFacts
+    ) -> tuple[Item, object, list]:
         c = self._s.confidentiality.get(actor, record_id)
         pdf = self._s.confidentiality.document(actor, record_id)
         item = Item("confidentiality", c.id, f"{c.doc_no} {c.draft.party_name}", c.draft.level)
         return item, c, [(f"{safe_file_name(c.doc_no)}.pdf", pdf)]
 
-    def _transformation(self, actor: User, record_id: int) -> tuple[Item, object, list]:
+    def _transformation(
+        self, actor: User, record_id: int, _unit: _UnitFacts
+    ) -> tuple[Item, object, list]:
         view = self._s.transformations.get(actor, record_id)
         t = view.transformation
         record = {"transformation": t, "ledger": view.entries, "receivables": view.receivables}
@@ -132,10 +139,25 @@ class Contents:
         item = Item("transformation", t.id, t.draft.title, t.level)
         return item, record, [("尽职免责证明材料.pdf", pdf)]
 
-    def _reward(self, actor: User, record_id: int) -> tuple[Item, object, list]:
+    def _reward(self, actor: User, record_id: int, _unit: _UnitFacts) -> tuple[Item, object, list]:
         r = self._s.rewards.get(actor, record_id)
         pdf = self._s.rewards.document(actor, record_id, "statement")
         return Item("reward", r.id, r.title, r.level), r, [("奖励计算说明.pdf", pdf)]
+
+
+class _UnitFacts:
+    """The unit's name and departments, read on first use and then kept for one gathering."""
+
+    def __init__(self, services: Any, actor: User, unit_name: Callable[[], str]) -> None:
+        self._services, self._actor, self._unit_name = services, actor, unit_name
+
+    @cached_property
+    def name(self) -> str:
+        return self._unit_name()
+
+    @cached_property
+    def departments(self) -> dict[int | None, str]:
+        return dict(self._services.unit.departments(self._actor))
 
 
 def _grant_title(grant: Any) -> str:

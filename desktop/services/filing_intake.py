@@ -72,10 +72,10 @@ def opened(conn: Conn, path: Path) -> Iterator[Opened]:
         ring = {k.key_id: (minisign.PublicKey(k.key_id, k.signing_public), k.office) for k in known}
         try:
             checked = packet.check_packet(stream, ring)
-        except Rejected:
+        except Rejected as e:
+            if e.reason == "encryption":  # a chunk of the age file was changed
+                raise Rejected("damaged", e.message) from None
             raise
-        except PacketError as e:
-            raise Rejected("damaged", e.message) from None
         sender = next(k for k in known if k.key_id == checked.key_id)
         if not sender.active:
             raise Rejected(
@@ -180,12 +180,8 @@ def _plaintext(conn: Conn, path: Path) -> Iterator[tuple[BinaryIO, bool]]:
         for keys in reversed(filings.all_keys(conn)):  # newest first; retired keys still open
             raw.seek(0)
             try:
+                # Every chunk is authenticated as it is read, and a cut file is refused here.
                 reader = age.DecryptingReader(raw, age.Identity(keys.receiving_secret))
-                # Authenticate every chunk before the ZIP parser sees any of it: a changed or
-                # cut file is "damaged", whichever part of the packet it hits.
-                while reader.read(READ_CHUNK):
-                    pass
-                reader.seek(0)
             except age.NotAddressed:
                 continue
             except PacketError as e:

@@ -300,9 +300,7 @@ class FilingService(Service):
         chosen = validate_items(items)
         gathered = self._contents.gather(actor, chosen)
         with self._vault.read() as conn:
-            found = self._preview(
-                conn, actor, gathered.items, gathered.files, recipient_id, encrypt
-            )
+            found = self._preview(conn, gathered.items, gathered.files, recipient_id, encrypt)
         return replace(found, gathered=gathered)
 
     def drafts(self, actor: User) -> list[Draft]:
@@ -310,9 +308,7 @@ class FilingService(Service):
         self._authorize(actor, "filing.read")
         with self._vault.read() as conn:
             found = []
-            for f in filings.list_filings(conn, "out", levels=visible_levels(actor)):
-                if f.state != "draft":
-                    continue
+            for f in filings.list_filings(conn, "out", levels=visible_levels(actor), state="draft"):
                 requests = approvals.for_object(conn, APPROVAL_KIND, OBJECT_TYPE, str(f.id))
                 found.append(Draft(f, requests[0].status if requests else ""))
             return found
@@ -326,9 +322,7 @@ class FilingService(Service):
         chosen = validate_items(items)
         gathered = self._contents.gather(actor, chosen)
         with self._vault.transaction() as conn:
-            preview = self._preview(
-                conn, actor, gathered.items, gathered.files, recipient_id, encrypt
-            )
+            preview = self._preview(conn, gathered.items, gathered.files, recipient_id, encrypt)
             if not preview.needs_approval:
                 raise ValidationError("items", "所选内容均不高于内部，无需保密审批，可直接导出。")
             row = filings.add_filing(
@@ -402,9 +396,7 @@ class FilingService(Service):
         else:
             gathered = self._contents.gather(actor, chosen)
         with self._vault.read() as conn:
-            preview = self._preview(
-                conn, actor, gathered.items, gathered.files, recipient_id, encrypt
-            )
+            preview = self._preview(conn, gathered.items, gathered.files, recipient_id, encrypt)
             if preview.needs_approval:
                 self._require_approved(conn, actor, draft_id, preview)
             keys = self._require_keys(conn)
@@ -528,8 +520,7 @@ class FilingService(Service):
     def sent(self, actor: User) -> list[Filing]:
         self._authorize(actor, "filing.read")
         with self._vault.read() as conn:
-            found = filings.list_filings(conn, "out", levels=visible_levels(actor))
-        return [f for f in found if f.state == "sent"]
+            return filings.list_filings(conn, "out", levels=visible_levels(actor), state="sent")
 
     # -- verify and import -------------------------------------------------------------------
     def verify(self, actor: User, path: Path) -> Verified:
@@ -626,7 +617,6 @@ class FilingService(Service):
     def _preview(
         self,
         conn: Conn,
-        actor: User,
         items: Sequence[Item],
         files: Sequence[tuple[str, bytes]],
         recipient_id: int,
@@ -638,12 +628,8 @@ class FilingService(Service):
         level = highest_level(i.level for i in items)
         profile = unit.get(conn)
         sequence = filings.next_sequence(conn, recipient_id)
-        count = sum(
-            1
-            for f in filings.list_filings(conn, "out", levels=visible_levels(actor))
-            if f.state == "sent"
-        )
-        fid = filing_id(profile.credit_code if profile else "", self._now().date(), count + 1)
+        serial = filings.count_sent(conn) + 1
+        fid = filing_id(profile.credit_code if profile else "", self._now().date(), serial)
         return Preview(
             items=tuple(items),
             documents=tuple((name, len(content)) for name, content in files),
