@@ -526,7 +526,7 @@ def cmd_verify(args: argparse.Namespace, vault: Vault, out: TextIO, err: TextIO)
     try:
         if args.command == "import":
             imported = services.filings.import_(user, args.file)
-            found = services.filings.verify(user, args.file)
+            found = imported.filing
         else:
             imported = None
             found = services.filings.verify(user, args.file)

@@ -50,6 +50,7 @@ class Imported:
     unchanged: int  # records the same as the copy received before
     differing: tuple[str, ...]  # titles that differ from the copy received before
     already: bool  # the same filing was imported before: nothing was added
+    filing: Verified  # what the checks found, as verify() reports it
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def store(conn: Conn, found: Opened, path: Path, *, actor_id: str, at: str) -> I
         (row,) = [
             f.id for f in filings.received_from(conn, sender.id) if f.filing_id == result.filing_id
         ]
-        return Imported(row, 0, len(result.items), (), True)
+        return Imported(row, 0, len(result.items), (), True, result)
     row = filings.add_filing(
         conn,
         direction="in",
@@ -151,7 +152,7 @@ def store(conn: Conn, found: Opened, path: Path, *, actor_id: str, at: str) -> I
             documents=tuple(record.get("documents", [])),  # type: ignore[arg-type]
             differs_from=None if before is None or same else before.id,
         )
-    return Imported(row, added, unchanged, tuple(differing), False)
+    return Imported(row, added, unchanged, tuple(differing), False, result)
 
 
 def file_sha256(path: Path) -> str:
