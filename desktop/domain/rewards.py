@@ -20,6 +20,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from desktop.domain.dates import add_months, format_cn_date
 from desktop.domain.rules import Rule, rule
+from desktop.domain.transformations import yuan  # one money format for every document
 from desktop.errors import RuleViolation, ValidationError
 
 KINDS = ("transfer", "licence", "equity", "implementation", "surplus")
@@ -136,12 +137,6 @@ class RewardResult:
     steps: tuple[Step, ...]
     warnings: tuple[Step, ...]
     rules_used: tuple[tuple[str, str, str], ...] = field(default=())  # (id, from, value)
-
-
-def yuan(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}{whole:,}.{cents:02d}"
 
 
 def percent_text(rate: Decimal) -> str:

@@ -46,7 +46,12 @@ from desktop.ui import labels
 from desktop.ui import transformation_labels as tl
 from desktop.ui.errors import show_error
 from desktop.ui.forms.grant_form import read_iso_date
-from desktop.ui.forms.transformation_form import TransformationForm, format_yuan, read_yuan
+from desktop.ui.forms.transformation_form import (
+    TransformationForm,
+    format_yuan,
+    money_text,
+    read_yuan,
+)
 from desktop.ui.grant_dialogs import text_edit
 from desktop.ui.pages.counterparties_page import CounterpartyDialog
 from desktop.ui.tasks import TaskRunner
@@ -299,12 +304,8 @@ class StepDialog(ServiceDialog):
         self.fields.add_field(field, label, holder)
 
         def reformat() -> None:
-            try:
-                fen = read_yuan(edit.text(), field)
-            except ValidationError:
-                return
-            if fen is not None:
-                edit.setText(yuan(fen))
+            if (text := money_text(edit.text())) is not None:
+                edit.setText(text)
 
         edit.editingFinished.connect(reformat)
         return edit

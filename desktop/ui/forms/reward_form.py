@@ -75,7 +75,7 @@ from desktop.domain.transformations import Transformation
 from desktop.errors import ValidationError
 from desktop.ui import labels
 from desktop.ui.forms.grant_form import read_iso_date
-from desktop.ui.forms.transformation_form import format_yuan, read_percent, read_yuan
+from desktop.ui.forms.transformation_form import money_text, read_percent, read_yuan
 from desktop.ui.widgets.field_form import FieldForm
 
 ERROR_COLOUR = "#b3261e"
@@ -1372,22 +1372,15 @@ class RewardForm(QWidget):
 
     def _reformat(self, edit: QLineEdit) -> None:
         """An amount that reads as money is shown again with thousands separators."""
-        try:
-            fen = read_yuan(edit.text(), "amount")
-        except ValidationError:
-            return
-        if fen is not None:
-            edit.setText(format_yuan(fen))
+        if (text := money_text(edit.text())) is not None:
+            edit.setText(text)
 
     def _reformat_item(self, item: QTableWidgetItem) -> None:
         if item.column() != AMOUNT_COLUMN:
             return
-        try:
-            fen = read_yuan(item.text(), "amount")
-        except ValidationError:
-            return
-        if fen is not None and item.text() != yuan(fen):
-            self._set_quietly(item, yuan(fen))
+        text = money_text(item.text())
+        if text is not None and item.text() != text:
+            self._set_quietly(item, text)
 
     def _redate_item(self, item: QTableWidgetItem) -> None:
         try:

@@ -114,6 +114,16 @@ def format_yuan(fen: int | None) -> str:
     return "" if fen is None else yuan(fen)
 
 
+def money_text(text: str) -> str | None:
+    """``text`` as the amount it reads as ("500000" → "500,000.00"); None when it is blank or
+    does not read as money (the field's own check says so when the form is saved)."""
+    try:
+        fen = read_yuan(text, "amount")
+    except ValidationError:
+        return None
+    return format_yuan(fen) or None
+
+
 def _label_at(fields: FieldForm, row: int) -> QLabel:
     item = fields.layout_.itemAt(row, QFormLayout.ItemRole.LabelRole)
     label = item.widget() if item is not None else None
@@ -1196,22 +1206,15 @@ class TransformationForm(QWidget):
 
     def _reformat(self, edit: QLineEdit) -> None:
         """An amount that reads as money is shown again with thousands separators."""
-        try:
-            fen = read_yuan(edit.text(), "price")
-        except ValidationError:
-            return
-        if fen is not None:
-            edit.setText(yuan(fen))
+        if (text := money_text(edit.text())) is not None:
+            edit.setText(text)
 
     def _reformat_item(self, item: QTableWidgetItem) -> None:
-        try:
-            fen = read_yuan(item.text(), "installments")
-        except ValidationError:
-            return
-        if fen is not None and item.text() != yuan(fen):
+        text = money_text(item.text())
+        if text is not None and item.text() != text:
             loading, self._loading = self._loading, True
             try:
-                item.setText(yuan(fen))
+                item.setText(text)
             finally:
                 self._loading = loading
 
